@@ -1,0 +1,206 @@
+"""Boilerplate lines, and the metadata they carry.
+
+Scraped article text comes with lines that are not the article: the "source / time /
+editor" line under the title, copyright and disclaimer footers, ICP and public-security
+filing numbers, share and print widgets, and the related-article and hot-news lists
+after the body. This stage removes them line by line, says why for each, and keeps
+what is worth keeping (title, source, date, author, editor, reposted-from) as metadata.
+
+The lexicon is written in Simplified only: each line is matched after a character-level
+Traditional→Simplified fold (``版權所有`` matches ``版权所有``), so both scripts, and text
+mixing them, are covered by one list.
+
+Rules, from surest to least sure:
+
+* ``metadata``: a line made of ``key：value`` fields with known keys (来源, 时间, 作者,
+  责任编辑, 转自...); the fields go into the metadata.
+* ``footer``: copyright lines (``版权所有``, ``©``, ``Copyright``), filing numbers
+  (``京ICP备11041399号``, ``公网安备``), disclaimers and reprint notices that start the line.
+* ``widget``: short lines that are only a widget (分享到, 打印本页, 关闭窗口, 上一篇...).
+* ``tail-list``: a section header such as 延伸阅读 or 热点新闻 after the body, and
+  every line after it. It takes effect only past the first 40 % of the document's Han
+  characters, so a header near the top never wipes the article.
+
+>>> strip_boilerplate("正文第一段。\\n版权所有：某某网 京ICP备12345678号\\n")
+'正文第一段。\\n'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..chardata import HAN, T2S_FOLD
+from ..config import CleanConfig, resolve
+from ..report import Change, Removed
+
+STEP = "strip_boilerplate"
+
+# Metadata keys (Simplified; lines are folded before matching) -> field name.
+_META_KEYS = {
+    "来源": "source", "稿源": "source", "出处": "source", "信息来源": "source", "文章来源": "source",
+    "新闻来源": "source",
+    "时间": "date", "发布时间": "date", "发表时间": "date", "日期": "date", "发布日期": "date",
+    "更新时间": "date", "发稿时间": "date",
+    "作者": "author", "撰文": "author", "文": "author", "记者": "author", "本报记者": "author",
+    "编辑": "editor", "责任编辑": "editor", "责编": "editor", "编审": "editor", "审核": "editor",
+    "转自": "reposted_from", "转载自": "reposted_from", "转载于": "reposted_from", "转载来源": "reposted_from",
+    "原标题": "original_title",
+}
+_KEY_ALT = "|".join(sorted(map(regex.escape, _META_KEYS), key=len, reverse=True))
+# A field: a known key, a colon (full-width after normalization, ASCII if it was off),
+# a value running to the next field or the end of the line.
+_FIELD = regex.compile(
+    f"(?:^|(?<=\\s))[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*(.*?)\\s*(?=\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]|$)"
+)
+_FIELDS_LINE = regex.compile(
+    f"^\\s*(?:[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)(?:\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)*\\s*$"
+)
+_MAX_META_LINE = 120
+
+_DATE = regex.compile(
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+)
+
+# Footer markers that are boilerplate wherever they stand in a short-enough line.
+_FOOTER_STRONG = regex.compile(
+    r"版权所有|©|\(c\)\s*\d{4}|copyright|all rights reserved|icp[备证]|icp\s*\d|公网安备|"
+    r"互联网新闻信息服务许可证|网络文化经营许可证|违法和不良信息举报|举报电话|举报邮箱",
+    regex.I,
+)
+# Markers that are boilerplate when they open the line (an article may discuss 免责 law).
+_FOOTER_LEAD = regex.compile(
+    r"^\s*[【\[（(]?\s*(?:版权(?:及免责)?声明|免责声明|版权说明|声明[:：]|特别声明|转载请注明|"
+    r"未经(?:书面)?授权|本文(?:系|为)?转载|凡本网|本网(?:站)?(?:注明|所载)|原创稿件)"
+)
+_MAX_FOOTER_LINE = 400
+
+_WIDGET = regex.compile(
+    r"^\s*(?:分享到|分享至|一键分享|打印本页|打印|关闭窗口|关闭|返回顶部|回到顶部|返回首页|"
+    r"【?字号\s*[:：]?|扫一扫|扫描二维码|微信扫一扫|上一篇|下一篇|上一页|下一页|收藏本页|"
+    r"我要纠错|纠错|点击排行|网站地图|联系我们|关于我们|加入收藏|设为首页|首页\s*[>＞»])"
+)
+_MAX_WIDGET_LINE = 40
+
+# Headers of the lists that follow an article: everything after one is the list.
+_TAIL_HEADERS = regex.compile(
+    r"^\s*[【\[]?(?:延伸阅读|相关阅读|相关新闻|相关文章|相关推荐|相关报道|热点新闻|热点视频|热门新闻|"
+    r"热门推荐|热门文章|推荐阅读|精彩推荐|猜你喜欢|你可能还想看|你可能感兴趣|为你推荐|更多新闻|"
+    r"最新新闻|最新文章|今日推荐|热点推荐|热点舆情|图片新闻|网友评论|热门评论|往期回顾)[】\]]?\s*[:：]?\s*$"
+)
+_TAIL_MIN_SHARE = 0.4
+
+_SENTENCE_END = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
+_MAX_TITLE = 80
+
+
+@dataclass
+class StripResult:
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+
+
+def _normalize_date(value: str) -> str:
+    m = _DATE.search(value)
+    if not m:
+        return value.strip()
+    y, mo, d = m.groups()
+    return f"{y}-{int(mo):02d}-{int(d):02d}"
+
+
+def _fields(line: str, folded: str) -> list[tuple[str, str]]:
+    """The metadata fields of a line made only of fields; [] if it has other text."""
+    if len(folded) > _MAX_META_LINE or not _FIELDS_LINE.match(folded):
+        return []
+    out = []
+    for m in _FIELD.finditer(folded):
+        key = _META_KEYS[m.group(1)]
+        # the value as written (the fold is one character to one, so offsets agree)
+        value = line[m.start(2):m.end(2)].strip()
+        if key == "date":
+            value = _normalize_date(value)
+        if value:
+            out.append((key, value))
+    return out
+
+
+def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides: object) -> StripResult:
+    """Remove boilerplate lines; return the text, the removed lines and the metadata."""
+    cfg = resolve(config, overrides)
+    lines = text.split("\n")
+    folded_lines = [ln.translate(T2S_FOLD) for ln in lines]
+    han_counts = [len(HAN.findall(ln)) for ln in lines]
+    total_han = sum(han_counts) or 1
+    metadata: dict[str, str] = {}
+    removed: list[Removed] = []
+    keep = [True] * len(lines)
+
+    def drop(i: int, reason: str) -> None:
+        keep[i] = False
+        removed.append(Removed(i + 1, lines[i], reason))
+
+    seen_han = 0
+    title_index = -1
+    for i, (line, folded) in enumerate(zip(lines, folded_lines)):
+        seen_han += han_counts[i]
+        stripped = folded.strip()
+        if not stripped:
+            continue
+        if title_index < 0:
+            title_index = i
+        fields = _fields(line, folded)
+        if fields:
+            for key, value in fields:
+                metadata.setdefault(key, value)
+            drop(i, "metadata: " + ", ".join(k for k, _ in fields))
+            continue
+        if len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped)):
+            drop(i, "footer: copyright, filing number or disclaimer")
+            continue
+        if len(stripped) <= _MAX_WIDGET_LINE and _WIDGET.match(stripped):
+            drop(i, "widget: share/print/navigation")
+            continue
+        if _TAIL_HEADERS.match(stripped) and (seen_han - han_counts[i]) >= _TAIL_MIN_SHARE * total_han:
+            header = line.strip()
+            for j in range(i, len(lines)):
+                if keep[j] and lines[j].strip():
+                    drop(j, f"tail list after {header!r}")
+                elif keep[j]:
+                    keep[j] = False
+            break
+
+    if cfg.extract_metadata and title_index >= 0 and keep[title_index]:
+        candidate = lines[title_index].strip()
+        if len(candidate) <= _MAX_TITLE and not _SENTENCE_END.search(candidate) and HAN.search(candidate):
+            metadata = {"title": candidate, **metadata}
+
+    changes: list[Change] = []
+    if not removed:
+        return StripResult(text, [], metadata if cfg.extract_metadata else {}, changes)
+    kept = [ln for ln, k in zip(lines, keep) if k]
+    new = "\n".join(kept)
+    # Removing a line leaves the blank lines around it: tidy them as normalize would.
+    from .normalize import _collapse_blank_lines
+
+    if cfg.max_blank_lines >= 0:
+        new = _collapse_blank_lines(new, cfg.max_blank_lines)
+    if new and text.endswith("\n") or (new and not keep[-1]):
+        new = new.rstrip("\n") + "\n"
+    reasons: dict[str, int] = {}
+    for r in removed:
+        kind = r.reason.split(":")[0].split(" after ")[0]
+        reasons[kind] = reasons.get(kind, 0) + 1
+    for kind, n in reasons.items():
+        changes.append(Change(STEP, "remove", f"{kind}: {n} line(s)", n))
+    return StripResult(new, removed, metadata if cfg.extract_metadata else {}, changes)
+
+
+def strip_boilerplate(text: str, config: CleanConfig | None = None, **overrides: object) -> str:
+    """Remove boilerplate lines from ``text`` (see the module docstring).
+
+    >>> strip_boilerplate("来源：新华网  时间：2024-05-13\\n正文。\\n")
+    '正文。\\n'
+    """
+    return strip_and_explain(text, config, **overrides).text
