@@ -221,8 +221,9 @@ def decode(
     except UnicodeDecodeError:
         pass
     else:
-        if not _BINARY_BYTES.search(text[:SAMPLE_BYTES]) or _looks_textual(data):
+        if _looks_textual(data):
             return DecodeResult(text, "utf-8", 1.0 if not data.isascii() else 0.99, source_of("utf-8"))
+        raise DecodeError("looks like binary data (control bytes such as NUL), not text; pass -e ENCODING to force")
 
     sample = _sample(data)
     if not _looks_textual(sample):

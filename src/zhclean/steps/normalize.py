@@ -38,6 +38,8 @@ STEP = "normalize"
 _INVISIBLE = regex.compile(
     r"[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]"
 )
+_MAYBE_INVISIBLE = regex.compile(r"[^\t\n\x20-\x7e\u00a0-\u00ac\u00ae-\u200a\u2010-\u205f\u2070-\ufefe\uff00-\U0010ffff]")
+
 # Bidi embedding controls: junk in Chinese text, meaningful next to Hebrew or Arabic.
 _BIDI = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _RTL = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -125,7 +127,7 @@ def normalize_and_explain(text: str, config: CleanConfig | None = None, **overri
         text = record("line endings: CRLF/CR to LF", text, _CRLF.sub("\n", text))
     if cfg.unicode_form == "NFC" and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = record("unicode NFC", text, unicodedata.normalize("NFC", text))
-    if cfg.remove_invisible and not text.isascii():
+    if cfg.remove_invisible and _MAYBE_INVISIBLE.search(text):
         new, n = _INVISIBLE.subn("", text)
         if not _RTL.search(new):
             new, m = _BIDI.subn("", new)

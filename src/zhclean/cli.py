@@ -1,0 +1,290 @@
+"""The ``zhclean`` command: a filter (stdin → stdout) and a file cleaner.
+
+Flags map one to one onto :class:`zhclean.CleanConfig` fields: a field ``strip_boilerplate``
+that defaults to on gives ``--no-strip-boilerplate``, ``script`` gives ``--script``.
+Precedence: defaults < preset < config file < flags.
+
+Exit codes: 0 all went well (or nothing to change); 1 ``--check`` found files to change,
+or some input could not be decoded; 2 a usage or I/O error. A partial failure never exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import json
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO, get_args
+
+from . import __version__
+from .config import PRESETS, SCRIPT_TARGETS, CleanConfig
+from .detect import decode
+from .errors import ConfigError, DecodeError, ZhcleanError
+from .io import InputError, atomic_write, iter_files, read_bytes
+from .pipeline import Pipeline
+from .report import CleanResult
+
+_EXIT_OK, _EXIT_CHANGES, _EXIT_ERROR = 0, 1, 2
+
+
+def _add_config_flags(group: argparse._ArgumentGroup) -> None:
+    """One flag per CleanConfig field, derived from the dataclass."""
+    for f in dataclasses.fields(CleanConfig):
+        flag = "--" + f.name.replace("_", "-")
+        doc = _field_doc(f.name)
+        if f.type in ("bool", bool):
+            if f.default:
+                group.add_argument("--no-" + f.name.replace("_", "-"), dest=f.name, action="store_false",
+                                   default=None, help=f"turn off: {doc}")
+            else:
+                group.add_argument(flag, dest=f.name, action="store_true", default=None, help=doc)
+        elif f.name == "script":
+            group.add_argument(flag, dest=f.name, default=None, metavar="TARGET",
+                               help=f"{'|'.join(SCRIPT_TARGETS)} (or simplified/traditional); default auto")
+        elif f.name == "encoding":
+            group.add_argument("-e", flag, dest=f.name, default=None, metavar="ENC",
+                               help="encoding of the input: auto (default) or a codec name")
+        elif f.type in ("int", int):
+            group.add_argument(flag, dest=f.name, type=int, default=None, metavar="N", help=doc)
+        else:
+            group.add_argument(flag, dest=f.name, default=None, help=doc)
+
+
+def _field_doc(name: str) -> str:
+    docs = {
+        "repair_mojibake": "repair mojibake (涓枃, ÖÐÎÄ, æµ‹è¯•)",
+        "normalize": "the normalize stage",
+        "unicode_form": "NFC (default) or none",
+        "remove_invisible": "remove zero-width and control characters",
+        "normalize_spaces": "NBSP and odd spaces to plain spaces",
+        "remove_ruby": "remove leaked ruby pinyin: 產業(yè) → 產業",
+        "fullwidth_punctuation": "ASCII punctuation in Chinese to full-width",
+        "strip_indentation": "remove indentation before Chinese prose",
+        "max_blank_lines": "at most N blank lines in a row (-1 keeps all; default 1)",
+        "strip_boilerplate": "remove boilerplate lines (footers, source lines, related lists)",
+        "extract_metadata": "extract metadata (title, source, date...)",
+    }
+    return docs.get(name, name.replace("_", " "))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="zhclean",
+        description="Clean Chinese text: decode, repair mojibake, normalize, convert script, strip boilerplate.",
+        epilog="With no PATH, or PATH '-', read standard input and write standard output.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (with -r)")
+    g = p.add_argument_group("input")
+    g.add_argument("-r", "--recursive", action="store_true", help="process the files in directories")
+    g.add_argument("--include", action="append", default=[], metavar="GLOB", help="with -r: only these files")
+    g.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="with -r: skip these files")
+    g = p.add_argument_group("output")
+    g.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE (one input only)")
+    g.add_argument("-O", "--output-dir", metavar="DIR", help="write each result under DIR, mirroring the inputs")
+    g.add_argument("-i", "--in-place", action="store_true", help="rewrite the files in place (atomically)")
+    g.add_argument("--backup", nargs="?", const=".orig", default=None, metavar="SUFFIX",
+                   help="with -i: keep the original as FILE.orig (or FILE+SUFFIX)")
+    g = p.add_argument_group("modes")
+    g.add_argument("--check", action="store_true", help="list the files that would change; exit 1 if any")
+    g.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
+    g.add_argument("--detect", action="store_true", help="print the detected encoding of each input as JSON")
+    g.add_argument("--explain", action="store_true", help="print the report (changes, removed lines, metadata) to stderr")
+    g = p.add_argument_group("steps (one flag per option of CleanConfig)")
+    g.add_argument("--preset", choices=sorted(PRESETS), help="start from a preset: " + ", ".join(sorted(PRESETS)))
+    g.add_argument("--config", metavar="FILE", help="read options from a TOML file ([tool.zhclean] or top level)")
+    _add_config_flags(g)
+    g = p.add_argument_group("misc")
+    g.add_argument("-q", "--quiet", action="store_true", help="print no errors, only the exit code tells")
+    g.add_argument("--version", action="version", version=f"zhclean {__version__}")
+    return p
+
+
+def _load_config_file(path: str) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise ConfigError("reading a TOML config file needs Python 3.11 or the tomli package") from None
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read config file ({e.strerror or e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML ({e})") from None
+    table = data.get("tool", {}).get("zhclean", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.zhclean] must be a table")
+    return table
+
+
+def make_config(args: argparse.Namespace) -> CleanConfig:
+    config = PRESETS[args.preset] if args.preset else CleanConfig()
+    if args.config:
+        try:
+            config = CleanConfig.from_mapping(_load_config_file(args.config), base=config)
+        except TypeError as e:
+            raise ConfigError(f"{args.config}: {e}") from None
+    flags = {f.name: getattr(args, f.name) for f in dataclasses.fields(CleanConfig)
+             if getattr(args, f.name, None) is not None}
+    return config.replace(**flags) if flags else config
+
+
+class _Run:
+    """The state of one command-line run: where output goes and what went wrong."""
+
+    def __init__(self, args: argparse.Namespace, stdout: BinaryIO, stderr: TextIO) -> None:
+        self.args = args
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = _EXIT_OK
+
+    def error(self, message: str, status: int) -> None:
+        if not self.args.quiet:
+            print(f"zhclean: {message}", file=self.stderr)
+        self.status = max(self.status, status)
+
+    def explain(self, name: str, result: CleanResult) -> None:
+        report = result.report
+        out = {"input": name, **report.to_dict()}
+        out.pop("plan")
+        print(json.dumps(out, ensure_ascii=False), file=self.stderr)
+
+
+def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path | None,
+             out_path: Path | None) -> None:
+    args = run.args
+    if args.detect:
+        try:
+            d = decode(data, encoding=pipeline.config.encoding)
+        except DecodeError as e:
+            run.error(f"{name}: {e}", _EXIT_CHANGES)
+            return
+        line = {"input": name, **d.to_dict()}
+        run.stdout.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+        return
+    try:
+        result = pipeline.run(data, explain=args.explain)
+    except DecodeError as e:
+        run.error(f"{name}: cannot decode: {e}", _EXIT_CHANGES)
+        return
+    except Exception as e:  # a bug: one line, the other files still processed
+        run.error(f"{name}: internal error ({type(e).__name__}: {e}); please report it", _EXIT_ERROR)
+        return
+    if args.explain:
+        run.explain(name, result)
+    new = result.text.encode("utf-8")
+    if args.check:
+        if new != data:
+            run.stdout.write(f"would change: {name}\n".encode("utf-8"))
+            run.status = max(run.status, _EXIT_CHANGES)
+        return
+    if args.diff:
+        before = decode(data, encoding=pipeline.config.encoding).text
+        diff = difflib.unified_diff(before.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                                    fromfile=name, tofile=name + " (cleaned)")
+        run.stdout.write("".join(diff).encode("utf-8"))
+        return
+    if out_path is None:
+        run.stdout.write(new)
+        return
+    try:
+        if args.in_place and path is not None:
+            if new == data:
+                return
+            if args.backup:
+                atomic_write(Path(str(path) + args.backup), data, mode_from=path)
+            atomic_write(path, new, mode_from=path)
+        else:
+            atomic_write(out_path, new, mode_from=path)
+    except OSError as e:
+        run.error(f"{out_path}: cannot write ({e.strerror or e})", _EXIT_ERROR)
+
+
+def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
+         stdout: BinaryIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (0, 1 or 2)."""
+    parser = build_parser()
+    stderr = stderr if stderr is not None else sys.stderr
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse has printed the usage error or --help
+        return int(e.code or 0) if isinstance(e.code, int) else _EXIT_ERROR
+    out = stdout if stdout is not None else sys.stdout.buffer
+    run = _Run(args, out, stderr)
+    try:
+        config = make_config(args)
+    except (ZhcleanError, TypeError) as e:
+        run.error(str(e), _EXIT_ERROR)
+        return run.status
+    paths = args.paths or ["-"]
+    files = [p for p in paths if p != "-"]
+    usage = _check_usage(args, paths, files)
+    if usage:
+        run.error(usage, _EXIT_ERROR)
+        return run.status
+    pipeline = Pipeline(config)
+
+    if "-" in paths:
+        data = (stdin if stdin is not None else sys.stdin.buffer).read()
+        target = Path(args.output) if args.output else None
+        _process(run, pipeline, "<stdin>", data, None, target)
+
+    try:
+        for path in iter_files(files, args.recursive, args.include, args.exclude):
+            try:
+                data = read_bytes(path)
+            except InputError as e:
+                run.error(str(e), _EXIT_ERROR)
+                continue
+            if args.in_place:
+                target: Path | None = path
+            elif args.output_dir:
+                target = Path(args.output_dir) / _relative_to_inputs(path, files)
+            elif args.output:
+                target = Path(args.output)
+            else:
+                target = None
+            _process(run, pipeline, str(path), data, path, target)
+    except InputError as e:
+        run.error(str(e), _EXIT_ERROR)
+    except BrokenPipeError:  # `zhclean FILE | head`
+        return run.status
+    return run.status
+
+
+def _relative_to_inputs(path: Path, inputs: list[str]) -> Path:
+    for raw in inputs:
+        root = Path(raw)
+        if root.is_dir():
+            try:
+                return path.relative_to(root)
+            except ValueError:
+                continue
+    return Path(path.name)
+
+
+def _check_usage(args: argparse.Namespace, paths: list[str], files: list[str]) -> str | None:
+    modes = sum(bool(x) for x in (args.output, args.output_dir, args.in_place))
+    if modes > 1:
+        return "choose one of -o, -O and -i"
+    if args.check + args.diff + args.detect > 1:
+        return "choose one of --check, --diff and --detect"
+    if args.backup and not args.in_place:
+        return "--backup goes with -i/--in-place"
+    if args.in_place and "-" in paths:
+        return "-i needs files, not standard input"
+    if args.output and len(paths) > 1:
+        return "-o takes one input; use -O DIR for several"
+    if args.output and any(Path(f).is_dir() for f in files):
+        return "-o takes one file; use -O DIR for a directory"
+    for f in files:
+        if args.output and Path(args.output).exists() and Path(f).exists() and Path(args.output).samefile(f):
+            return f"{f}: output is the input; use -i to rewrite it in place"
+        if args.output_dir and Path(f).is_file() and Path(args.output_dir).exists() and \
+                Path(args.output_dir).resolve() / Path(f).name == Path(f).resolve():
+            return f"{f}: output is the input; use -i to rewrite it in place"
+    return None
