@@ -75,11 +75,27 @@ _FOOTER_LEAD = regex.compile(
 )
 _MAX_FOOTER_LINE = 400
 
-_WIDGET = regex.compile(
-    r"^\s*(?:分享到|分享至|一键分享|打印本页|打印|关闭窗口|关闭|返回顶部|回到顶部|返回首页|"
-    r"【?字号\s*[:：]?|扫一扫|扫描二维码|微信扫一扫|上一篇|下一篇|上一页|下一页|收藏本页|"
-    r"我要纠错|纠错|点击排行|网站地图|联系我们|关于我们|加入收藏|设为首页|首页\s*[>＞»])"
+# Widgets: a line made of nothing but these words (and brackets, bars, spaces). A line
+# that merely starts with 关闭 or 打印 is a sentence and stays.
+_WIDGET_TOKEN = regex.compile(
+    r"分享到|分享至|一键分享|打印本页|打印此文|打印|关闭窗口|关闭|返回顶部|回到顶部|返回首页|返回列表|"
+    r"字号|[大中小]|扫一扫|扫描二维码|微信扫一扫|二维码|上一篇|下一篇|上一页|下一页|收藏本页|收藏|"
+    r"我要纠错|纠错|点击排行|网站地图|联系我们|关于我们|加入收藏|设为首页|默认|微信|微博|qq空间|qq|"
+    r"复制链接|手机看|评论|点赞|举报",
+    regex.I,
 )
+_WIDGET_FILLER = regex.compile(r"[\s【】\[\]（）()|｜/:：·•、，,>＞»-]+")
+# Breadcrumbs: 首页 > 新闻 > 正文, 当前位置：首页 » 国内.
+_BREADCRUMB = regex.compile(r"^\s*(?:当前位置\s*[:：]?\s*)?(?:首页|主页|网站首页)\s*[>＞»›/]")
+
+
+def _is_widget(line: str) -> bool:
+    if not _WIDGET_TOKEN.search(line):
+        return False
+    rest = _WIDGET_FILLER.sub("", _WIDGET_TOKEN.sub("", line))
+    return not rest
+
+
 _MAX_WIDGET_LINE = 40
 
 # Headers of the lists that follow an article: everything after one is the list.
@@ -159,7 +175,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped)):
             drop(i, "footer: copyright, filing number or disclaimer")
             continue
-        if len(stripped) <= _MAX_WIDGET_LINE and _WIDGET.match(stripped):
+        if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
             drop(i, "widget: share/print/navigation")
             continue
         if _TAIL_HEADERS.match(stripped) and (seen_han - han_counts[i]) >= _TAIL_MIN_SHARE * total_han:

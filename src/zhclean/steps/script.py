@@ -157,6 +157,21 @@ def detect_script(text: str) -> ScriptVerdict:
     return ScriptVerdict("mixed", 0.5 + 0.5 * evidence * abs(share - 0.5) * 2, counts)
 
 
+def _dominant(text: str) -> str:
+    """The script most of a mixed text is written in: Han characters of the paragraphs
+    judged Simplified against those judged Traditional (telling characters are not
+    equally dense in the two scripts, paragraphs are a fairer measure)."""
+    weight = {"simplified": 0, "traditional": 0}
+    for para in text.split("\n"):
+        v = detect_script(para)
+        if v.script in weight:
+            weight[v.script] += v.counts["han"]
+        elif v.script == "mixed":
+            c = v.counts
+            weight["simplified" if c["simplified"] >= c["traditional"] else "traditional"] += c["han"]
+    return "zh-hans" if weight["simplified"] >= weight["traditional"] else "zh-hant"
+
+
 def _is_foreign(paragraph: str) -> bool:
     kana = len(KANA.findall(paragraph))
     hangul = len(HANGUL.findall(paragraph))
@@ -197,8 +212,7 @@ def convert_script_and_explain(text: str, target: str) -> tuple[str, list[Change
         verdict = detect_script(text)
         if verdict.script != "mixed":
             return text, []
-        c = verdict.counts
-        target = "zh-hans" if c["simplified"] >= c["traditional"] else "zh-hant"
+        target = _dominant(text)
     config, pattern = _TARGETS[target]
     paragraphs = text.split("\n")
     changed_chars = 0
