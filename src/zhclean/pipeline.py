@@ -93,8 +93,8 @@ def clean_batch(items: Iterable[str | bytes], config: CleanConfig | None = None,
                 **overrides: object) -> list[CleanResult]:
     """Clean many documents with one config: the hook for datatrove, Ray, HF datasets.
 
-    >>> [r.text for r in clean_batch(["涓枃", "ÖÐÎÄ"])]
-    ['中文', '中文']
+    >>> [r.text for r in clean_batch(["鏂囧瓧", "ÖÐÎÄ"])]
+    ['文字', '中文']
     """
     pipeline = Pipeline(config, **overrides)
     return [pipeline.run(item, explain=True) for item in items]

@@ -153,19 +153,21 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     removed: list[Removed] = []
     keep = [True] * len(lines)
 
+    meta_lines: set[int] = set()
+
     def drop(i: int, reason: str) -> None:
-        keep[i] = False
-        removed.append(Removed(i + 1, lines[i], reason))
+        if reason.startswith("metadata"):
+            meta_lines.add(i)
+        if cfg.strip_boilerplate:  # with stripping off, the metadata is still read
+            keep[i] = False
+            removed.append(Removed(i + 1, lines[i], reason))
 
     seen_han = 0
-    title_index = -1
     for i, (line, folded) in enumerate(zip(lines, folded_lines)):
         seen_han += han_counts[i]
         stripped = folded.strip()
         if not stripped:
             continue
-        if title_index < 0:
-            title_index = i
         fields = _fields(line, folded)
         if fields:
             for key, value in fields:
@@ -180,14 +182,15 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             continue
         if _TAIL_HEADERS.match(stripped) and (seen_han - han_counts[i]) >= _TAIL_MIN_SHARE * total_han:
             header = line.strip()
-            for j in range(i, len(lines)):
+            for j in range(i, len(lines) if cfg.strip_boilerplate else i):
                 if keep[j] and lines[j].strip():
                     drop(j, f"tail list after {header!r}")
                 elif keep[j]:
                     keep[j] = False
             break
 
-    if cfg.extract_metadata and title_index >= 0 and keep[title_index]:
+    title_index = next((i for i, ln in enumerate(lines) if keep[i] and ln.strip() and i not in meta_lines), -1)
+    if cfg.extract_metadata and title_index >= 0:
         candidate = lines[title_index].strip()
         if len(candidate) <= _MAX_TITLE and not _SENTENCE_END.search(candidate) and HAN.search(candidate):
             metadata = {"title": candidate, **metadata}

@@ -24,8 +24,8 @@ character width alone.
 Irreversible damage is flagged, not guessed at: ``锟斤拷`` (U+FFFD written as UTF-8 and
 read as GBK), runs of U+FFFD, and ``烫烫烫``/``屯屯屯`` (uninitialised MSVC memory).
 
->>> repair_mojibake("涓枃")
-'中文'
+>>> repair_mojibake("鏂囧瓧")
+'文字'
 >>> repair_mojibake("// ÖÐÎÄÂÒÂë")
 '// 中文乱码'
 >>> repair_mojibake("浣纱的西施")  # a real word that looks like mojibake stays

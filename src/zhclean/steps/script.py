@@ -54,6 +54,9 @@ _PROTECTED = regex.compile(r"(?:https?|ftp)://[^\s<>\"'）)]+|www\.[^\s<>\"'）)
 # letters: a Chinese text quoting one Japanese word stays Chinese.
 _FOREIGN_SHARE = 0.05
 
+# A text is mixed only when the minority script has at least this many telling characters.
+_MIN_MINORITY = 2
+
 # ---- zhclean's corrections on top of OpenCC --------------------------------------
 # Traditional→Simplified: OpenCC keeps 著 everywhere, but Simplified writes 着 for every
 # use except zhù "to write; notable". These are the words that keep 著.
@@ -148,7 +151,11 @@ def detect_script(text: str) -> ScriptVerdict:
         return ScriptVerdict("korean", min(1.0, 0.5 + hangul / letters), counts)
     if simp + trad == 0:
         return ScriptVerdict("both", 1.0, counts)
-    share = simp / (simp + trad)
+    if min(simp, trad) < _MIN_MINORITY:
+        # one stray character (a name such as 鍾繇 in Simplified text) is not a mixed text
+        share = 1.0 if simp > trad else 0.0
+    else:
+        share = simp / (simp + trad)
     evidence = min(1.0, (simp + trad) / 8)  # a handful of telling characters is enough
     if share >= 0.9:
         return ScriptVerdict("simplified", 0.5 + 0.5 * evidence * share, counts)
