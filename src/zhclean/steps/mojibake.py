@@ -88,8 +88,11 @@ _LATIN_RUN = regex.compile(f"[\u0080-\u00ff{regex.escape(_CP1252_SPECIALS)}]{{4,
 # Runs of anything but ASCII and white space: where UTF-8 read as GBK or Big5 lives
 # (涓枃, 浣犲ソ锛屼笘鐣岋紒). Full-width punctuation belongs: 锛 + 屼 is "，".
 _WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]{2,}")
-# Cheap precheck: nothing but ASCII and common Han/CJK punctuation means no work.
-_HAS_LATIN1 = regex.compile(f"[\u0080-\u00ff{regex.escape(_CP1252_SPECIALS)}]")
+# Cheap precheck for the Western-looking chains: every such mojibake holds letters or
+# signs of U+00A1..U+00FF (UTF-8 lead bytes read as cp1252 are Â..ô; GBK lead bytes are
+# 0x81..0xFE). Curly quotes, bullets and dashes alone (cp1252 specials common in clean
+# Chinese text) do not wake the stage up.
+_HAS_LATIN1 = regex.compile("[\u00a1-\u00ff]")
 
 # Damage that cannot be undone: flag it.
 _LOSSY = (
@@ -136,12 +139,18 @@ def _try_chain(run: str, chain: Chain) -> str | None:
 
 
 def _best_repair(run: str, chains: tuple[Chain, ...]) -> tuple[str, Chain] | None:
-    before = cost(run)
-    best: tuple[int, str, Chain] | None = None
+    # The byte round trips run in C and fail at once on clean text; the cost model, in
+    # Python, runs only on a run that some chain turns into plausible CJK.
+    candidates = []
     for chain in chains:
         fixed = _try_chain(run, chain)
-        if fixed is None or fixed == run or not _is_plausible_cjk(fixed):
-            continue
+        if fixed is not None and fixed != run and _is_plausible_cjk(fixed):
+            candidates.append((fixed, chain))
+    if not candidates:
+        return None
+    before = cost(run)
+    best: tuple[int, str, Chain] | None = None
+    for fixed, chain in candidates:
         after = cost(fixed)
         if best is None or after < best[0]:
             best = (after, fixed, chain)

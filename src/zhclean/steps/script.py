@@ -33,17 +33,14 @@ from ..report import Change, ScriptVerdict
 
 STEP = "convert_script"
 
-_SIMP_RE = regex.compile("[" + "".join(sorted(SIMP_ONLY)) + "]")
-_TRAD_RE = regex.compile("[" + "".join(sorted(TRAD_ONLY)) + "]")
-_S2T_RE = regex.compile("[" + "".join(sorted(S2T_KEYS)) + "]")
-_T2S_RE = regex.compile("[" + "".join(sorted(T2S_KEYS)) + "]")
-
-# target -> (OpenCC config, the pattern of characters it may change)
-_TARGETS: dict[str, tuple[str, regex.Pattern[str]]] = {
-    "zh-hans": ("t2s", _T2S_RE),
-    "zh-hant": ("s2t", _S2T_RE),
-    "zh-tw": ("s2tw", _S2T_RE),
-    "zh-hk": ("s2hk", _S2T_RE),
+# Membership in a frozenset, counted with map() or tested with isdisjoint(), runs in C
+# and is 10-20 times faster than a regex character class of several thousand characters.
+# target -> (OpenCC config, the characters it may change)
+_TARGETS: dict[str, tuple[str, frozenset[str]]] = {
+    "zh-hans": ("t2s", T2S_KEYS),
+    "zh-hant": ("s2t", S2T_KEYS),
+    "zh-tw": ("s2tw", S2T_KEYS),
+    "zh-hk": ("s2hk", S2T_KEYS),
 }
 
 # Never converted: URLs, e-mail addresses (an IRI's path may hold Chinese characters
@@ -139,8 +136,8 @@ def detect_script(text: str) -> ScriptVerdict:
     han = len(HAN.findall(text))
     kana = len(KANA.findall(text))
     hangul = len(HANGUL.findall(text))
-    simp = len(_SIMP_RE.findall(text))
-    trad = len(_TRAD_RE.findall(text))
+    simp = sum(map(SIMP_ONLY.__contains__, text))
+    trad = sum(map(TRAD_ONLY.__contains__, text))
     counts = {"simplified": simp, "traditional": trad, "han": han, "kana": kana, "hangul": hangul}
     letters = han + kana + hangul
     if letters == 0:
@@ -220,13 +217,13 @@ def convert_script_and_explain(text: str, target: str) -> tuple[str, list[Change
         if verdict.script != "mixed":
             return text, []
         target = _dominant(text)
-    config, pattern = _TARGETS[target]
+    config, changeable = _TARGETS[target]
     paragraphs = text.split("\n")
     changed_chars = 0
     corrections = 0
     skipped_foreign = 0
     for i, para in enumerate(paragraphs):
-        if not pattern.search(para):
+        if changeable.isdisjoint(para):
             continue
         if _is_foreign(para):
             skipped_foreign += 1
