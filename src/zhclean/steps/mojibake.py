@@ -82,9 +82,15 @@ _HAN_CHAINS = (
 )
 
 # Runs of the latin-1/cp1252 alphabet: U+0080..U+00FF and cp1252's 27 specials (€ ‚ ƒ „
-# … ‹ Œ ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ ...). Four or more in a row, two Han characters'
-# worth: one or two accented letters in a row are French or German (« Ça »), not mojibake.
-_LATIN_RUN = regex.compile(f"[\u0080-\u00ff{regex.escape(_CP1252_SPECIALS)}]{{4,}}")
+# … ‹ Œ ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ ...). A GBK character whose second byte is ASCII
+# 0x40..0x7E (體 is F3 77, read as latin-1 "ów") keeps that letter in the run, so a
+# non-ASCII character takes the ASCII letter after it as a pair. Four or more characters
+# in a run, two Han characters' worth: one or two accented letters in a row are French or
+# German (« Ça »), not mojibake.
+_L = f"[\u0080-\u00ff{regex.escape(_CP1252_SPECIALS)}]"
+_LATIN_RUN = regex.compile(f"(?:{_L}[\x40-\x7e]|{_L})(?:{_L}[\x40-\x7e]|{_L})+")
+_MIN_LATIN_RUN = 4
+
 # Runs of anything but ASCII and white space: where UTF-8 read as GBK or Big5 lives
 # (涓枃, 浣犲ソ锛屼笘鐣岋紒). Full-width punctuation belongs: 锛 + 屼 is "，".
 _WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]{2,}")
@@ -163,10 +169,12 @@ def _best_repair(run: str, chains: tuple[Chain, ...]) -> tuple[str, Chain] | Non
 
 
 def _repair_runs(text: str, pattern: regex.Pattern[str], chains: tuple[Chain, ...],
-                 counts: dict[str, int]) -> str:
+                 counts: dict[str, int], min_len: int = 2) -> str:
     pieces: list[str] = []
     last = 0
     for m in pattern.finditer(text):
+        if len(m.group(0)) < min_len:
+            continue
         found = _best_repair(m.group(0), chains)
         if found is None:
             continue
@@ -227,7 +235,7 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
     counts: dict[str, int] = {}
     new = text
     if _HAS_LATIN1.search(new):
-        new = _repair_runs(new, _LATIN_RUN, _LATIN_CHAINS, counts)
+        new = _repair_runs(new, _LATIN_RUN, _LATIN_CHAINS, counts, _MIN_LATIN_RUN)
         if _HAS_LATIN1.search(new):
             fixed = _ftfy(new)
             if fixed != new:
