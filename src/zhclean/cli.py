@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE (one input only)")
     g.add_argument("-O", "--output-dir", metavar="DIR", help="write each result under DIR, mirroring the inputs")
     g.add_argument("-i", "--in-place", action="store_true", help="rewrite the files in place (atomically)")
-    g.add_argument("--backup", nargs="?", const=".orig", default=None, metavar="SUFFIX",
-                   help="with -i: keep the original as FILE.orig (or FILE+SUFFIX)")
+    g.add_argument("--backup", default=None, metavar="SUFFIX",
+                   help="--backup or --backup=SUFFIX, with -i: keep the original as FILE.orig (or FILE+SUFFIX)")
     g = p.add_argument_group("modes")
     g.add_argument("--check", action="store_true", help="list the files that would change; exit 1 if any")
     g.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
@@ -209,6 +209,10 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
     """Run the command line; returns the exit code (0, 1 or 2)."""
     parser = build_parser()
     stderr = stderr if stderr is not None else sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `--backup` alone means `--backup=.orig`; a suffix only comes with `=`, so that
+    # `zhclean -i --backup FILE` does not take FILE for the suffix.
+    argv = ["--backup=.orig" if a == "--backup" else a for a in argv]
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # argparse has printed the usage error or --help
