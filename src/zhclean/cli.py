@@ -105,7 +105,7 @@ def _load_config_file(path: str) -> dict[str, Any]:
         import tomllib
     except ImportError:  # Python 3.10
         try:
-            import tomli as tomllib  # type: ignore[no-redef]
+            import tomli as tomllib  # type: ignore[no-redef,import-not-found]
         except ImportError:
             raise ConfigError("reading a TOML config file needs Python 3.11 or the tomli package") from None
     try:
@@ -234,8 +234,7 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
 
     if "-" in paths:
         data = (stdin if stdin is not None else sys.stdin.buffer).read()
-        target = Path(args.output) if args.output else None
-        _process(run, pipeline, "<stdin>", data, None, target)
+        _process(run, pipeline, "<stdin>", data, None, Path(args.output) if args.output else None)
 
     try:
         for path in iter_files(files, args.recursive, args.include, args.exclude):
@@ -244,8 +243,9 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
             except InputError as e:
                 run.error(str(e), _EXIT_ERROR)
                 continue
+            target: Path | None
             if args.in_place:
-                target: Path | None = path
+                target = path
             elif args.output_dir:
                 target = Path(args.output_dir) / _relative_to_inputs(path, files)
             elif args.output:

@@ -184,14 +184,14 @@ def decode(
                 ) from None
 
     if encoding and encoding != "auto":
-        name = normalize_encoding(encoding)
-        if name is None:
+        forced = normalize_encoding(encoding)
+        if forced is None:
             raise DecodeError(f"unknown encoding {encoding!r}")
         try:
-            return DecodeResult(data.decode(name), name, 1.0, "given")
+            return DecodeResult(data.decode(forced), forced, 1.0, "given")
         except UnicodeDecodeError:
             raise DecodeError(
-                f"not valid {name}: {_first_error(data, name)}; try -e auto to detect the encoding"
+                f"not valid {forced}: {_first_error(data, forced)}; try -e auto to detect the encoding"
             ) from None
 
     hints: list[tuple[str, str]] = []
@@ -201,9 +201,9 @@ def decode(
         ("header", declared),
     ):
         if value:
-            name = normalize_encoding(value)
-            if name:
-                hints.append((name, source))
+            hint = normalize_encoding(value)
+            if hint:
+                hints.append((hint, source))
     hinted = {name: source for name, source in reversed(hints)}
 
     def source_of(name: str, default: str = "detected") -> str:

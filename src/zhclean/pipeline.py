@@ -1,8 +1,11 @@
 """The pipeline: decode → repair → normalize → script → strip, with the report.
 
 Each stage reaches its own fixed point (the repair stage re-runs until the text stops
-changing, the strip stage tidies the blank lines it leaves), so one pass over the stages
-is enough and ``clean(clean(x)) == clean(x)``.
+changing, the strip stage tidies the blank lines it leaves). A later stage can still
+uncover mojibake (removing a control character joins the two halves of a garbled
+sequence), so after a pass that changed the text the repair stage looks again, and only
+if it repairs something do the other stages run again. Clean text pays for one pass;
+``clean(clean(x)) == clean(x)``.
 
 >>> Pipeline().run("浣犲ソ锛屼笘鐣岋紒").text
 '你好，世界！'
@@ -15,6 +18,9 @@ from .config import CleanConfig, resolve
 from .detect import decode
 from .report import Change, CleanResult, Edit, Removed, Report, diff_edit
 from .steps import STEPS, enabled
+
+#: Passes over the stages at most (see the module docstring).
+MAX_ROUNDS = 3
 
 
 class Pipeline:
@@ -50,17 +56,23 @@ class Pipeline:
             text = data
         else:
             raise TypeError(f"expected str or bytes, not {type(data).__name__}")
-        for name, (stage, _) in STEPS.items():
-            if not enabled(name, cfg):
-                continue
-            out = stage(text, cfg)
-            changes += out.changes
-            removed += out.removed
-            metadata.update(out.metadata)
-            if out.text != text:
-                if explain:
-                    plan.append(diff_edit(name, text, out.text))
-                text = out.text
+        names = [name for name in STEPS if enabled(name, cfg)]
+        for round_ in range(MAX_ROUNDS):
+            start = text
+            for name in names:
+                if round_ and name != "repair_mojibake" and text == start:
+                    break  # the repair stage found nothing new: done
+                out = STEPS[name][0](text, cfg)
+                changes += out.changes
+                removed += out.removed
+                for key, value in out.metadata.items():
+                    metadata.setdefault(key, value)
+                if out.text != text:
+                    if explain:
+                        plan.append(diff_edit(name, text, out.text))
+                    text = out.text
+            if text == start or "repair_mojibake" not in names:
+                break
         flags = tuple(c.detail for c in changes if c.action == "flag")
         report = Report(tuple(changes), tuple(removed), tuple(plan), metadata, encoding, flags)
         return CleanResult(text, report)

@@ -96,12 +96,12 @@ def _fullwidth_punct(text: str) -> tuple[str, int]:
     def widen(m: regex.Match[str]) -> str:
         nonlocal n
         n += 1
-        return m.group(1).translate(_FULLWIDTH)
+        return str(m.group(1)).translate(_FULLWIDTH)
 
     def widen_paren(m: regex.Match[str]) -> str:
         nonlocal n
         n += 1
-        return "（" + m.group(1) + "）"
+        return f"（{m.group(1)}）"
 
     text = _PUNCT_MID.sub(widen, text)
     text = _PUNCT_END.sub(widen, text)
