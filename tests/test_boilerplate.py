@@ -30,6 +30,7 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
     "他谈到版权保护的重要性，认为盗版危害很大。",
     "来源于生活，高于生活。",
     "相关阅读材料已经发给学生。",
+    "6、致电中纪委举报热线进行举报。拨打【12388】全国纪检监察机关举报电话，进行检举控告。市民可通过此热线举报党员及领导干部违规违纪的行为。",
 ])
 def test_prose_that_looks_like_boilerplate_stays(line: str) -> None:
     text = BODY + line + "\n" + BODY

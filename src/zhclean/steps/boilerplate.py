@@ -62,18 +62,22 @@ _DATE = regex.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 )
 
-# Footer markers that are boilerplate wherever they stand in a short-enough line.
+# Footer markers that are boilerplate wherever they stand in a line of footer length.
 _FOOTER_STRONG = regex.compile(
     r"版权所有|©|\(c\)\s*\d{4}|copyright|all rights reserved|icp[备证]|icp\s*\d|公网安备|"
-    r"互联网新闻信息服务许可证|网络文化经营许可证|违法和不良信息举报|举报电话|举报邮箱",
+    r"互联网新闻信息服务许可证|网络文化经营许可证",
     regex.I,
 )
+# Markers that are boilerplate only in a short line: an article may tell readers which
+# 举报电话 to call, in a paragraph of its own.
+_FOOTER_SHORT = regex.compile(r"违法和不良信息举报|举报电话|举报邮箱|举报中心")
+_MAX_FOOTER_SHORT = 60
 # Markers that are boilerplate when they open the line (an article may discuss 免责 law).
 _FOOTER_LEAD = regex.compile(
     r"^\s*[【\[（(]?\s*(?:版权(?:及免责)?声明|免责声明|版权说明|声明[:：]|特别声明|转载请注明|"
     r"未经(?:书面)?授权|本文(?:系|为)?转载|凡本网|本网(?:站)?(?:注明|所载)|原创稿件)"
 )
-_MAX_FOOTER_LINE = 400
+_MAX_FOOTER_LINE = 200
 
 # Widgets: a line made of nothing but these words (and brackets, bars, spaces). A line
 # that merely starts with 关闭 or 打印 is a sentence and stays.
@@ -174,7 +178,8 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
                 metadata.setdefault(key, value)
             drop(i, "metadata: " + ", ".join(k for k, _ in fields))
             continue
-        if len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped)):
+        if (len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped))) \
+                or (len(stripped) <= _MAX_FOOTER_SHORT and _FOOTER_SHORT.search(stripped)):
             drop(i, "footer: copyright, filing number or disclaimer")
             continue
         if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
