@@ -99,6 +99,8 @@ _WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]{2,}")
 # 0x81..0xFE). Curly quotes, bullets and dashes alone (cp1252 specials common in clean
 # Chinese text) do not wake the stage up.
 _HAS_LATIN1 = regex.compile("[\u00a1-\u00ff]")
+# ftfy runs on those lines only, not on the whole text.
+_LATIN1_LINE = regex.compile("^.*[\u00a1-\u00ff].*$", regex.M)
 
 # Damage that cannot be undone: flag it.
 _LOSSY = (
@@ -168,12 +170,20 @@ def _best_repair(run: str, chains: tuple[Chain, ...]) -> tuple[str, Chain] | Non
     return None
 
 
+# Characters common enough (cost 11 bits or less, the ~800 most frequent) that a run made
+# of nothing else is clean text: mojibake of the Han chains always holds rarer ones (UTF-8
+# lead bytes read as GBK land in GB2312's level-2 rows). The check is one C call.
+_COMMON = frozenset(ch for ch, c in HAN_COST.items() if c <= 11) | frozenset(
+    "，。、；：！？「」『』“”‘’（）《》〈〉【】…—～·　"
+)
+
+
 def _repair_runs(text: str, pattern: regex.Pattern[str], chains: tuple[Chain, ...],
-                 counts: dict[str, int], min_len: int = 2) -> str:
+                 counts: dict[str, int], min_len: int = 2, skip_common: bool = False) -> str:
     pieces: list[str] = []
     last = 0
     for m in pattern.finditer(text):
-        if len(m.group(0)) < min_len:
+        if len(m.group(0)) < min_len or (skip_common and _COMMON.issuperset(m.group(0))):
             continue
         found = _best_repair(m.group(0), chains)
         if found is None:
@@ -237,11 +247,11 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
     if _HAS_LATIN1.search(new):
         new = _repair_runs(new, _LATIN_RUN, _LATIN_CHAINS, counts, _MIN_LATIN_RUN)
         if _HAS_LATIN1.search(new):
-            fixed = _ftfy(new)
+            fixed = _LATIN1_LINE.sub(lambda m: _ftfy(m.group(0)), new)
             if fixed != new:
                 counts["western mojibake (ftfy)"] = 1
                 new = fixed
-    new = _repair_runs(new, _WIDE_RUN, _HAN_CHAINS, counts)
+    new = _repair_runs(new, _WIDE_RUN, _HAN_CHAINS, counts, skip_common=True)
     changes = [Change(STEP, "replace", name, n) for name, n in counts.items()]
     changes += find_lossy(new)
     return new, changes
