@@ -11,6 +11,7 @@ file goes through :meth:`CleanConfig.from_mapping`.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -87,8 +88,6 @@ class CleanConfig:
         if not isinstance(self.max_blank_lines, int) or self.max_blank_lines < -1:
             raise ConfigError("max_blank_lines must be an integer >= -1")
         if self.encoding != "auto":
-            import codecs
-
             try:
                 codecs.lookup(self.encoding)
             except LookupError:

@@ -72,6 +72,7 @@ _XML_DECL_RE = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)"
 _META_RE = re.compile(rb"<meta[^>]+>", re.I)
 # Bytes that do not occur in text: NUL and the C0 controls other than tab, LF, FF, CR, ESC.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_BINARY_MESSAGE = "looks like binary data (control bytes such as NUL), not text; pass -e ENCODING to force"
 
 
 def normalize_encoding(name: str) -> str | None:
@@ -223,11 +224,11 @@ def decode(
     else:
         if _looks_textual(data):
             return DecodeResult(text, "utf-8", 1.0 if not data.isascii() else 0.99, source_of("utf-8"))
-        raise DecodeError("looks like binary data (control bytes such as NUL), not text; pass -e ENCODING to force")
+        raise DecodeError(_BINARY_MESSAGE)
 
     sample = _sample(data)
     if not _looks_textual(sample):
-        raise DecodeError("looks like binary data (control bytes such as NUL), not text; pass -e ENCODING to force")
+        raise DecodeError(_BINARY_MESSAGE)
 
     complete = len(sample) == len(data)
     names = list(_CANDIDATES)

@@ -61,7 +61,8 @@ class Removed:
 
     line: int  # 1-based line number in the text the strip stage received
     text: str
-    reason: str
+    reason: str  # what a person reads: "footer: copyright, filing number or disclaimer"
+    rule: str = ""  # the rule alone: metadata, footer, widget, tail-list
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

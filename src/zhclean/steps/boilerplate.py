@@ -26,12 +26,14 @@ Rules, from surest to least sure:
 """
 from __future__ import annotations
 
+import collections
 from dataclasses import dataclass, field
 
 import regex
 
 from ..chardata import HAN, T2S_FOLD
 from ..config import CleanConfig, resolve
+from ..lines import collapse_blank_lines
 from ..report import Change, Removed
 
 STEP = "strip_boilerplate"
@@ -159,12 +161,12 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
 
     meta_lines: set[int] = set()
 
-    def drop(i: int, reason: str) -> None:
-        if reason.startswith("metadata"):
+    def drop(i: int, rule: str, why: str) -> None:
+        if rule == "metadata":
             meta_lines.add(i)
         if cfg.strip_boilerplate:  # with stripping off, the metadata is still read
             keep[i] = False
-            removed.append(Removed(i + 1, lines[i], reason))
+            removed.append(Removed(i + 1, lines[i], f"{rule}: {why}", rule))
 
     seen_han = 0
     for i, (line, folded) in enumerate(zip(lines, folded_lines)):
@@ -176,20 +178,20 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if fields:
             for key, value in fields:
                 metadata.setdefault(key, value)
-            drop(i, "metadata: " + ", ".join(k for k, _ in fields))
+            drop(i, "metadata", ", ".join(k for k, _ in fields))
             continue
         if (len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped))) \
                 or (len(stripped) <= _MAX_FOOTER_SHORT and _FOOTER_SHORT.search(stripped)):
-            drop(i, "footer: copyright, filing number or disclaimer")
+            drop(i, "footer", "copyright, filing number or disclaimer")
             continue
         if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
-            drop(i, "widget: share/print/navigation")
+            drop(i, "widget", "share/print/navigation")
             continue
         if _TAIL_HEADERS.match(stripped) and (seen_han - han_counts[i]) >= _TAIL_MIN_SHARE * total_han:
             header = line.strip()
             for j in range(i, len(lines) if cfg.strip_boilerplate else i):
                 if keep[j] and lines[j].strip():
-                    drop(j, f"tail list after {header!r}")
+                    drop(j, "tail-list", f"after the header {header!r}")
                 elif keep[j]:
                     keep[j] = False
             break
@@ -200,24 +202,17 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if len(candidate) <= _MAX_TITLE and not _SENTENCE_END.search(candidate) and HAN.search(candidate):
             metadata = {"title": candidate, **metadata}
 
-    changes: list[Change] = []
     if not removed:
-        return StripResult(text, [], metadata if cfg.extract_metadata else {}, changes)
+        return StripResult(text, [], metadata if cfg.extract_metadata else {}, [])
     kept = [ln for ln, k in zip(lines, keep) if k]
     new = "\n".join(kept)
-    # Removing a line leaves the blank lines around it: tidy them as normalize would.
-    from .normalize import _collapse_blank_lines
-
-    if cfg.max_blank_lines >= 0:
-        new = _collapse_blank_lines(new, cfg.max_blank_lines)
-    if new and text.endswith("\n") or (new and not keep[-1]):
+    # Removing a line leaves the blank lines around it: tidy them as normalize does.
+    new = collapse_blank_lines(new, cfg.max_blank_lines)
+    # The last kept line keeps its newline when the lines after it went.
+    if new and (text.endswith("\n") or not keep[-1]):
         new = new.rstrip("\n") + "\n"
-    reasons: dict[str, int] = {}
-    for r in removed:
-        kind = r.reason.split(":")[0].split(" after ")[0]
-        reasons[kind] = reasons.get(kind, 0) + 1
-    for kind, n in reasons.items():
-        changes.append(Change(STEP, "remove", f"{kind}: {n} line(s)", n))
+    rules = collections.Counter(r.rule for r in removed)
+    changes = [Change(STEP, "remove", f"{rule}: {n} line(s)", n) for rule, n in rules.items()]
     return StripResult(new, removed, metadata if cfg.extract_metadata else {}, changes)
 
 

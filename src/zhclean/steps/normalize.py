@@ -29,6 +29,7 @@ import regex
 
 from ..chardata import HAN_CLASS
 from ..config import CleanConfig, resolve
+from ..lines import collapse_blank_lines
 from ..report import Change
 
 STEP = "normalize"
@@ -75,19 +76,6 @@ _PAREN = regex.compile(f"(?<=[{HAN_CLASS}])\\(([^()\\n]{{0,40}}[{HAN_CLASS}][^()
 _INDENT = regex.compile(r"^[ \t\u3000\u00a0]+(?=[^\x00-\x7f])", regex.M)
 
 _CRLF = regex.compile(r"\r\n?")
-_BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n)+")
-
-
-def _collapse_blank_lines(text: str, max_blank: int) -> str:
-    """At most ``max_blank`` blank lines in a row; none at the start or end of the text."""
-    if max_blank < 0:
-        return text
-    keep = "\n" * (max_blank + 1)
-    text = _BLANK_LINES.sub(lambda m: m.group(0) if m.group(0).count("\n") <= max_blank + 1 else keep, text)
-    stripped = text.lstrip("\n")
-    if stripped.endswith("\n"):
-        stripped = stripped.rstrip("\n") + "\n"
-    return stripped
 
 
 def _fullwidth_punct(text: str) -> tuple[str, int]:
@@ -150,7 +138,7 @@ def normalize_and_explain(text: str, config: CleanConfig | None = None, **overri
         new, n = _INDENT.subn("", text)
         text = record("indentation before Chinese prose removed", text, new, n)
     if cfg.max_blank_lines >= 0 and "\n" in text:
-        text = record("blank-line runs collapsed", text, _collapse_blank_lines(text, cfg.max_blank_lines))
+        text = record("blank-line runs collapsed", text, collapse_blank_lines(text, cfg.max_blank_lines))
     return text, changes
 
 

@@ -21,6 +21,7 @@ zhclean speaks of targets: ``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``.
 from __future__ import annotations
 
 import functools
+import operator
 import threading
 from typing import Any
 
@@ -233,7 +234,7 @@ def convert_script_and_explain(text: str, target: str) -> tuple[str, list[Change
             new, n = _fix_zhu(new)
             corrections += n
         if new != para:
-            changed_chars += sum(1 for a, b in zip(para, new) if a != b) if len(para) == len(new) else len(new)
+            changed_chars += sum(map(operator.ne, para, new)) if len(para) == len(new) else len(new)
             paragraphs[i] = new
     out = "\n".join(paragraphs)
     changes: list[Change] = []
