@@ -34,6 +34,7 @@ def test_real_world_backlog(case: dict[str, str]) -> None:
     "ÀÉÎÕÜ are five accented capitals.",
     "涓涓细流汇成江河",
     "浣纱的西施",
+    "孔祥文",  # GBK bytes that read as Big5 give ふ不ゅ: kana that is not Japanese
     "经济産業省の図書館",
     "한국어 텍스트입니다",
 ])
@@ -62,6 +63,12 @@ SYNTHETIC = _synthetic()
 @pytest.mark.parametrize("original,garbled,chain", SYNTHETIC, ids=[f"{c}:{o}" for o, _, c in SYNTHETIC])
 def test_synthetic_chains(original: str, garbled: str, chain: str) -> None:
     assert zhclean.repair_mojibake(garbled) == original
+
+
+@pytest.mark.parametrize("japanese", ["日本語のテキストです", "ありがとうございます"])
+def test_japanese_utf8_read_as_gbk(japanese: str) -> None:
+    garbled = japanese.encode("utf-8").decode("gb18030")
+    assert zhclean.repair_mojibake(garbled) == japanese
 
 
 def test_two_layers() -> None:

@@ -120,12 +120,23 @@ _CJK_RESULT = regex.compile(
 _MAX_MEAN_HAN_COST = 14.5
 
 
+# Kana in a repair must read as Japanese: small kana (ゃ ゅ っ ァ...) and the long-vowel
+# mark only follow kana, and a few kana are not enough evidence. Without this, GBK text
+# read as Big5 "repairs" 孔祥文 into ふ不ゅ.
+_KANA = regex.compile(r"[\u3040-\u30ff]")
+_BAD_SMALL_KANA = regex.compile(r"(?:^|[^\u3040-\u30ff])[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー]")
+_MIN_KANA = 3
+
+
 def _is_plausible_cjk(text: str) -> bool:
     if not _CJK_RESULT.fullmatch(text):
         return False
+    kana = len(_KANA.findall(text))
+    if kana and (kana < _MIN_KANA or _BAD_SMALL_KANA.search(text)):
+        return False
     hans = HAN.findall(text)
     if not hans:
-        return False
+        return kana >= _MIN_KANA  # Japanese written in kana alone
     return sum(HAN_COST.get(h, 17) for h in hans) / len(hans) <= _MAX_MEAN_HAN_COST
 
 
