@@ -14,6 +14,9 @@ from . import _chardata_tables as _t
 #: Cost of a Han character: round(-log2 p) of its frequency in real text, 4..15.
 HAN_COST: dict[str, int] = {ch: cost for cost, chars in _t.COST_GROUPS.items() for ch in chars}
 
+#: Cost of a hangul syllable in Korean text, the same way (4..15).
+HANGUL_COST: dict[str, int] = {ch: cost for cost, chars in _t.HANGUL_COST_GROUPS.items() for ch in chars}
+
 #: Characters written only in Simplified / only in Traditional Chinese.
 SIMP_ONLY: frozenset[str] = frozenset(_t.SIMP_ONLY)
 TRAD_ONLY: frozenset[str] = frozenset(_t.TRAD_ONLY)

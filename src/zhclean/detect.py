@@ -1,17 +1,24 @@
-"""Bytes to text: BOM, strict UTF-8, then Chinese-aware candidates ranked by plausibility.
+"""Bytes to text: BOM, strict UTF-8, then candidates ranked by how plausible they read.
 
 Order of evidence:
 
 1. a byte-order mark decides;
 2. a forced encoding (``encoding=``) decides, and fails loudly if the bytes disagree;
-3. strict UTF-8: real UTF-8 is almost never valid in another multi-byte encoding by
-   accident, and this check costs one pass in C, so the common case pays nothing more;
-4. otherwise the candidates (GB18030, Big5-HKSCS, the CJK neighbours Shift_JIS, EUC-JP
-   and EUC-KR, and whatever the caller declared) are decoded on a bounded sample and
-   ranked by :func:`zhclean.badness.mean_cost`; a declared charset (HTTP header,
-   ``<meta charset>``, XML declaration) earns a bonus but does not decide, because such
-   declarations lie often (UTF-8 pages declaring gb2312);
-5. when none of those decodes, charset-normalizer guesses (non-CJK text).
+3. UTF-16/32 without a BOM, told by its NUL bytes;
+4. strict UTF-8: real UTF-8 is almost never valid in another multi-byte encoding by
+   accident once it has a few multi-byte sequences, and the check is one pass in C, so
+   the common case pays nothing more. A short string with one or two sequences is only
+   a candidate: ``台写`` in GBK is valid UTF-8 too (``̨д``);
+5. the candidates — GB18030, Big5-HKSCS, the CJK neighbours (Shift_JIS, EUC-JP,
+   EUC-KR), cp1252 and cp1251, and whatever the caller declared — are decoded on a bounded
+   sample and ranked by :func:`zhclean.badness.cost` of what they read. A declared charset
+   (HTTP header, ``<meta charset>``, XML declaration) earns a bonus but does not decide,
+   because declarations lie often (UTF-8 pages declaring gb2312). The non-Chinese
+   candidates must be clearly better: this is a tool for Chinese text, and a short GBK
+   string read as EUC-KR is the classic false guess of other detectors;
+6. when no candidate decodes without error, the best one decodes with U+FFFD at the
+   undecodable bytes, and :attr:`DecodeResult.errors` names their offsets; only when
+   that is more than a few bytes does charset-normalizer guess (non-CJK text).
 
 ``gb2312`` and ``gbk`` are widened to ``gb18030`` and ``big5`` to ``big5hkscs``: the
 supersets decode everything the subsets do, plus what real files contain anyway.
@@ -20,6 +27,8 @@ supersets decode everything the subsets do, plus what real files contain anyway.
 'gb18030'
 >>> decode("繁體中文".encode("big5")).text
 '繁體中文'
+>>> decode("你好".encode("gbk")).encoding  # two characters: still not EUC-KR or Big5
+'gb18030'
 """
 from __future__ import annotations
 
@@ -27,11 +36,12 @@ import codecs
 import re
 from collections.abc import Mapping
 
-from .badness import cost, mean_cost
+from .badness import cost
 from .errors import DecodeError
 from .report import DecodeResult
 
-SAMPLE_BYTES = 64 * 1024
+#: Bytes read to choose an encoding; the chosen one then decodes everything.
+SAMPLE_BYTES = 16 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
@@ -54,18 +64,31 @@ _WIDEN = {
     "shift_jis": "cp932",
 }
 
-# Chinese first: on a tie the earlier one wins.
-_CANDIDATES = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+# The order breaks ties: Chinese first.
+_CANDIDATES = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1252", "cp1251")
+# Prior odds, in bits, that a reading pays before its cost counts: what zhclean is given
+# is Chinese more often than not, GBK more often than Big5. A constant, not a rate per
+# byte: it decides between readings of a short string, and a long text's evidence
+# outweighs it (see step 5 above).
+_PRIOR_BITS = {"gb18030": 0.0, "utf-8": 4.0, "big5hkscs": 2.0}
+_NEIGHBOUR_PRIOR_BITS = 10.0
+# GB2312, Big5 and KS X 1001 hold kana, Cyrillic, Greek and pinyin letters in their
+# symbol rows, and GB18030 and Big5-HKSCS map some bytes to private use: text in those
+# encodings rarely uses them, but another encoding's bytes read through them land there
+# all the time (Big5 日我 read as GBK is らи). Bits per such character.
+_FOREIGN_IN_HAN_READING = re.compile("[\u3040-\u30ff\u0370-\u04ff\u00c0-\u024f\ue000-\uf8ff]")
+_FOREIGN_IN_HAN_BITS = 6.0
+_HAN_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp949"})
 
-_CHINESE = frozenset({"gb18030", "big5hkscs"})
-# The Japanese and Korean candidates must be clearly better to win: this is a tool for
-# Chinese text, where a short GBK string read as EUC-KR is the classic false guess.
-_NEIGHBOUR_PENALTY = 0.5
-
-# A declared encoding is a hint: it lowers the candidate's cost per byte by this
-# many bits, enough to decide between two plausible readings, not enough to make
-# garbage win over real text.
-_DECLARED_BONUS = 0.75
+# A declared charset is evidence worth this many bits: enough to decide between two
+# plausible readings, not enough to make garbage win over real text.
+_DECLARED_BONUS_BITS = 12.0
+# UTF-8 decides at once when its multi-byte sequences add up to this many bytes beyond
+# one per character (4 CJK characters, 8 accented letters): random bytes of another
+# encoding are valid UTF-8 that long with a probability of about 1 in 10,000.
+_UTF8_SURE_EXTRA = 8
+# Undecodable bytes tolerated in otherwise good text, as a share of the sample.
+_MAX_ERROR_SHARE = 0.01
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL_RE = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
@@ -114,17 +137,12 @@ def charset_from_markup(data: bytes) -> str | None:
     return None
 
 
-def _sample(data: bytes) -> bytes:
-    return data if len(data) <= SAMPLE_BYTES else data[:SAMPLE_BYTES]
-
-
-def _decode_sample(sample: bytes, encoding: str, complete: bool) -> str | None:
-    """Decode a sample strictly; a sequence cut at the end of a partial sample is allowed."""
+def _decode_sample(sample: bytes, encoding: str, complete: bool, errors: str = "strict") -> str | None:
+    """Decode a sample; a sequence cut at the end of a partial sample is allowed."""
     try:
         if complete:
-            return sample.decode(encoding)
-        decoder = codecs.getincrementaldecoder(encoding)()
-        return decoder.decode(sample, final=False)
+            return sample.decode(encoding, errors)
+        return codecs.getincrementaldecoder(encoding)(errors).decode(sample, final=False)
     except (UnicodeDecodeError, LookupError):
         return None
 
@@ -151,6 +169,62 @@ def _first_error(data: bytes, encoding: str) -> str:
     except LookupError:
         return "unknown codec"
     return "no error"
+
+
+def _looks_textual(data: bytes) -> bool:
+    sample = data[:SAMPLE_BYTES]
+    if not sample:
+        return True
+    return len(_BINARY_BYTES.findall(sample)) <= max(1, len(sample) // 1000)
+
+
+def _hints(data: bytes, headers: Mapping[str, str] | None, declared: str | None) -> dict[str, str]:
+    """Declared encodings -> where they were declared (the HTTP header wins over markup)."""
+    hinted: dict[str, str] = {}
+    for source, value in (
+        ("header", charset_from_headers(headers)),
+        ("header", declared),
+        ("meta", charset_from_markup(data)),
+    ):
+        name = normalize_encoding(value) if value else None
+        if name and name not in hinted:
+            hinted[name] = source
+    return hinted
+
+
+def decode_with_errors(data: bytes, encoding: str, limit: int = 1000) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Decode, putting U+FFFD where bytes do not decode; return the text and the byte
+    ranges that did not. Raises :class:`DecodeError` past ``limit`` bad stretches.
+
+    >>> decode_with_errors(b"\\xd6\\xd0\\xff\\xce\\xc4", "gb18030")
+    ('中\\ufffd文', ((2, 3),))
+    """
+    pieces: list[str] = []
+    bad: list[tuple[int, int]] = []
+    pos = 0
+    decoder = codecs.getincrementaldecoder(encoding)()
+    while True:
+        try:
+            pieces.append(decoder.decode(data[pos:], final=True))
+            break
+        except UnicodeDecodeError as e:
+            start, end = pos + e.start, pos + e.end
+            decoder = codecs.getincrementaldecoder(encoding)()
+            pieces.append(decoder.decode(data[pos:start], final=True))
+            pieces.append("\ufffd")
+            bad.append((start, end))
+            pos = end
+            decoder = codecs.getincrementaldecoder(encoding)()
+            if len(bad) > limit:
+                raise DecodeError(f"more than {limit} undecodable stretches as {encoding}") from None
+    return "".join(pieces), tuple(bad)
+
+
+def _confidence(best: float, runner_up: float | None) -> float:
+    if runner_up is None:
+        return 0.99
+    margin = runner_up - best  # bits
+    return max(0.5, min(0.99, 1 - 0.5 * 2 ** (-margin / 4)))
 
 
 def decode(
@@ -195,21 +269,6 @@ def decode(
                 f"not valid {forced}: {_first_error(data, forced)}; try -e auto to detect the encoding"
             ) from None
 
-    hints: list[tuple[str, str]] = []
-    for source, value in (
-        ("header", charset_from_headers(headers)),
-        ("meta", charset_from_markup(data)),
-        ("header", declared),
-    ):
-        if value:
-            hint = normalize_encoding(value)
-            if hint:
-                hints.append((hint, source))
-    hinted = {name: source for name, source in reversed(hints)}
-
-    def source_of(name: str, default: str = "detected") -> str:
-        return hinted.get(name, default)
-
     utf16 = _utf16_guess(data)
     if utf16:
         try:
@@ -217,89 +276,102 @@ def decode(
         except UnicodeDecodeError:
             pass
 
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _looks_textual(data):
-            return DecodeResult(text, "utf-8", 1.0 if not data.isascii() else 0.99, source_of("utf-8"))
+    if not _looks_textual(data):
         raise DecodeError(_BINARY_MESSAGE)
+    if data.isascii():
+        return DecodeResult(data.decode("ascii"), "utf-8", 0.99, "detected")
 
-    sample = _sample(data)
-    if not _looks_textual(sample):
-        raise DecodeError(_BINARY_MESSAGE)
+    hinted = _hints(data, headers, declared)
 
+    sample = data[:SAMPLE_BYTES]
     complete = len(sample) == len(data)
+    utf8_sample = _decode_sample(sample, "utf-8", complete)
+    if utf8_sample is not None:
+        # Each multi-byte sequence makes the text 1 to 3 bytes longer than its characters.
+        extra_bytes = len(sample) - len(utf8_sample)
+        if extra_bytes >= _UTF8_SURE_EXTRA or "utf-8" in hinted:
+            try:
+                return DecodeResult(data.decode("utf-8"), "utf-8", 1.0, hinted.get("utf-8", "detected"))
+            except UnicodeDecodeError:
+                utf8_sample = None  # valid at the start only: not UTF-8
+
     names = list(_CANDIDATES)
-    for name in hinted:
-        if name not in names and name != "utf-8":
-            names.append(name)
+    if utf8_sample is not None:
+        names.insert(0, "utf-8")
+    if b"\xa4\xd4" in sample:  # EUC-KR's 8-byte jamo sequences, which cp949 does not read
+        names.append("euc_kr")
+    names += [n for n in hinted if n not in names]
     scored: list[tuple[float, int, str]] = []
     for order, name in enumerate(names):
-        decoded = _decode_sample(sample, name, complete)
-        if decoded is None or not decoded:
+        decoded = utf8_sample if name == "utf-8" else _decode_sample(sample, name, complete)
+        if not decoded:
             continue
-        # Total cost, not cost per character: every candidate reads the same bytes, and
-        # a reading that makes more characters of them must pay for each.
-        score = cost(decoded) / len(sample)
-        if name in hinted:
-            score -= _DECLARED_BONUS
-        elif name not in _CHINESE:
-            score += _NEIGHBOUR_PENALTY
-        scored.append((score, order, name))
+        scored.append((_score(decoded, name, hinted), order, name))
     scored.sort()
-    for score, _, name in scored:
+    for i, (score, _, name) in enumerate(scored):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue  # the sample decoded, the rest does not
-        alternatives = tuple((n, round(s, 3)) for s, _, n in scored if n != name)
-        margin = (scored[1][0] - score) if len(scored) > 1 else 4.0
-        confidence = max(0.5, min(0.99, 0.5 + margin / 4))
-        return DecodeResult(text, name, confidence, source_of(name), alternatives)
+        runner_up = next((s for s, _, n in scored[i + 1:]), None)
+        alternatives = tuple((n, round(s / len(sample), 3)) for s, _, n in scored if n != name)
+        return DecodeResult(text, name, _confidence(score, runner_up), hinted.get(name, "detected"), alternatives)
 
+    return _with_errors(data, sample, complete, hinted)
+
+
+def _score(decoded: str, name: str, hinted: Mapping[str, str]) -> float:
+    """Bits: the cost of the reading, its prior, its evidence against; lower is better."""
+    score = float(cost(decoded)) + _PRIOR_BITS.get(name, _NEIGHBOUR_PRIOR_BITS)
+    if name in _HAN_ENCODINGS:
+        score += _FOREIGN_IN_HAN_BITS * len(_FOREIGN_IN_HAN_READING.findall(decoded))
+    if name in hinted:
+        score -= _DECLARED_BONUS_BITS
+    return score
+
+
+def _with_errors(data: bytes, sample: bytes, complete: bool, hinted: Mapping[str, str]) -> DecodeResult:
+    """No candidate decodes cleanly: the best reading with U+FFFD at the bad bytes, if
+    they are few; else charset-normalizer's guess."""
+    scored: list[tuple[float, int, str]] = []
+    for order, name in enumerate(("utf-8", *_CANDIDATES[:5], *hinted)):
+        decoded = _decode_sample(sample, name, complete, errors="replace")
+        if not decoded:
+            continue
+        bad = decoded.count("\ufffd")
+        if bad > max(1, _MAX_ERROR_SHARE * len(decoded)):
+            continue
+        scored.append((_score(decoded, name, hinted), order, name))
+    if scored:
+        scored.sort()
+        name = scored[0][2]
+        try:
+            text, errors = decode_with_errors(data, name)
+        except DecodeError:
+            pass
+        else:
+            if len(errors) <= max(1, _MAX_ERROR_SHARE * len(data)):
+                runner_up = scored[1][0] if len(scored) > 1 else None
+                return DecodeResult(text, name, _confidence(scored[0][0], runner_up) * 0.9,
+                                    hinted.get(name, "detected"), (), errors)
     return _fallback(data)
 
 
-def _looks_textual(data: bytes) -> bool:
-    sample = data[:SAMPLE_BYTES]
-    if not sample:
-        return True
-    return len(_BINARY_BYTES.findall(sample)) <= max(1, len(sample) // 1000)
-
-
 def _fallback(data: bytes) -> DecodeResult:
-    """Non-CJK text: charset-normalizer's candidates, cp1252 and cp1251, ranked by cost."""
-    names: list[str] = []
+    """Text in no encoding zhclean ranks: charset-normalizer's guess, else latin-1."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
-        pass
+        best = None
     else:
-        for match in from_bytes(_sample(data)):
-            name = normalize_encoding(match.encoding)
-            if name and name not in names:
-                names.append(name)
-    names += [n for n in ("cp1252", "cp1251") if n not in names]
-    scored: list[tuple[float, int, str, str]] = []
-    for order, name in enumerate(names):
+        best = from_bytes(data[:SAMPLE_BYTES]).best()
+    if best is not None:
+        name = normalize_encoding(best.encoding) or best.encoding
         try:
-            text = data.decode(name)
+            return DecodeResult(data.decode(name), name, 0.5, "fallback")
         except (UnicodeDecodeError, LookupError):
-            continue
-        scored.append((mean_cost(_sample_text(text)), order, name, text))
-    if not scored:
-        text = data.decode("latin-1")
-        return DecodeResult(text, "latin_1", 0.2, "fallback")
-    scored.sort(key=lambda t: (t[0], t[1]))
-    score, _, name, text = scored[0]
-    alternatives = tuple((n, round(s, 3)) for s, _, n, _ in scored[1:])
-    return DecodeResult(text, name, 0.6, "fallback", alternatives)
-
-
-def _sample_text(text: str) -> str:
-    return text[:SAMPLE_BYTES]
+            pass
+    return DecodeResult(data.decode("latin-1"), "latin_1", 0.2, "fallback")
 
 
 def decode_html(data: bytes, headers: Mapping[str, str] | None = None) -> DecodeResult:

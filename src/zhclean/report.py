@@ -116,7 +116,9 @@ class DecodeResult(NamedTuple):
     ``source`` says where the encoding came from: ``"given"`` (forced by the caller),
     ``"bom"``, ``"header"`` (HTTP Content-Type), ``"meta"`` (``<meta charset>`` or an XML
     declaration), ``"detected"`` or ``"fallback"``. ``alternatives`` lists the other
-    candidates that decoded, best first, with their scores.
+    candidates that decoded, best first, with their scores (bits per byte, lower is
+    better). ``errors`` lists the byte ranges ``(start, end)`` that did not decode and
+    became U+FFFD in ``text``: empty unless the bytes were damaged.
     """
 
     text: str
@@ -124,6 +126,7 @@ class DecodeResult(NamedTuple):
     confidence: float
     source: str
     alternatives: tuple[tuple[str, float], ...] = ()
+    errors: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -131,6 +134,7 @@ class DecodeResult(NamedTuple):
             "confidence": round(self.confidence, 4),
             "source": self.source,
             "alternatives": [[e, round(s, 4)] for e, s in self.alternatives],
+            "errors": [list(e) for e in self.errors],
         }
 
 
