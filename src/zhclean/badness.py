@@ -56,7 +56,7 @@ _LATIN_PAIR = re.compile(r"[\u00c0-\u024f][\u00c0-\u024f]")
 _SPACED_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 # - a Latin letter touching a Cyrillic or Greek one: no word mixes alphabets, but French
 #   read as cp1251 does (Cafй), and so does Big5 read as cp1251 (ҐxЖW).
-_ALPHABETS = re.compile(r"[\u0370-\u04ff]")
+_LETTERS = re.compile(r"[\u00c0-\u04ff]")  # one search decides whether the two above can match
 _MIXED_ALPHABET = re.compile(r"[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]")
 _SUPPLEMENTARY = re.compile("[\U00010000-\U0010ffff]")
 _LATIN_PAIR_COST = 12  # per pair of pairs: ÖÐÎÄ holds two
@@ -112,9 +112,24 @@ def _class_of(o: int, korean_common: frozenset[int]) -> int:
     return 12
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> list[int]:
+# GB2312, Big5 and KS X 1001 hold kana, Cyrillic, Greek and pinyin letters in their
+# symbol rows, and GB18030 and Big5-HKSCS map some bytes to private use: text in those
+# encodings rarely uses them, but another encoding's bytes read through them land there
+# all the time (Big5 日我 read as GBK is らи). A reading through one of those encodings
+# (``han_reading=True``) pays this much more for each.
+_FOREIGN_IN_HAN_READING = 6
+_FOREIGN_RANGES = ((0x3040, 0x30FF), (0x0370, 0x04FF), (0x00C0, 0x024F), (0xE000, 0xF8FF))
+
+
+@functools.lru_cache(maxsize=2)
+def _table(han_reading: bool = False) -> list[int]:
     """code point -> cost, for the whole BMP; built on first use (about 0.1 s)."""
+    if han_reading:
+        table = list(_table())
+        for lo, hi in _FOREIGN_RANGES:
+            for o in range(lo, hi + 1):
+                table[o] += _FOREIGN_IN_HAN_READING
+        return table
     korean_common = frozenset(
         ord(bytes([lead, trail]).decode("euc_kr")) for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF)
     )
@@ -125,9 +140,13 @@ def _table() -> list[int]:
     return table
 
 
-def cost(text: str) -> int:
-    """Total cost of ``text`` in bits; lower is more plausible."""
-    table = _table()
+def cost(text: str, han_reading: bool = False) -> int:
+    """Total cost of ``text`` in bits; lower is more plausible.
+
+    ``han_reading``: the text is a reading of bytes through GB18030, Big5 or a Korean
+    encoding, where kana, Cyrillic, Greek, pinyin letters and private use are suspect.
+    """
+    table = _table(han_reading)
     if not text.isascii() and _SUPPLEMENTARY.search(text):
         # the supplementary planes (rare): their characters cost _DEFAULT each
         total = sum(table[o] if o < 0x10000 else _DEFAULT for o in map(ord, text))
@@ -135,10 +154,10 @@ def cost(text: str) -> int:
         # two maps and a sum, all in C: no Python frame per character
         total = sum(map(table.__getitem__, map(ord, text)))
     if not text.isascii():
-        total += _LATIN_PAIR_COST * len(_LATIN_PAIR.findall(text))
         if " " in text:
             total += _SPACED_HAN_COST * len(_SPACED_HAN.findall(text))
-        if _ALPHABETS.search(text):
+        if _LETTERS.search(text):
+            total += _LATIN_PAIR_COST * len(_LATIN_PAIR.findall(text))
             total += _MIXED_ALPHABET_COST * len(_MIXED_ALPHABET.findall(text))
     return total
 

@@ -42,6 +42,9 @@ from .report import DecodeResult
 
 #: Bytes read to choose an encoding; the chosen one then decodes everything.
 SAMPLE_BYTES = 16 * 1024
+#: Bytes whose readings are scored, from just before the first non-ASCII byte: ASCII reads
+#: the same in every candidate, so it is no evidence; 512 bytes of the rest decide as well as the whole (measured).
+SCORE_BYTES = 512
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
@@ -66,18 +69,14 @@ _WIDEN = {
 
 # The order breaks ties: Chinese first.
 _CANDIDATES = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1252", "cp1251")
+_SINGLE_BYTE = frozenset({"cp1252", "cp1251"})
 # Prior odds, in bits, that a reading pays before its cost counts: what zhclean is given
 # is Chinese more often than not, GBK more often than Big5. A constant, not a rate per
 # byte: it decides between readings of a short string, and a long text's evidence
 # outweighs it (see step 5 above).
 _PRIOR_BITS = {"gb18030": 0.0, "utf-8": 4.0, "big5hkscs": 2.0}
 _NEIGHBOUR_PRIOR_BITS = 10.0
-# GB2312, Big5 and KS X 1001 hold kana, Cyrillic, Greek and pinyin letters in their
-# symbol rows, and GB18030 and Big5-HKSCS map some bytes to private use: text in those
-# encodings rarely uses them, but another encoding's bytes read through them land there
-# all the time (Big5 日我 read as GBK is らи). Bits per such character.
-_FOREIGN_IN_HAN_READING = re.compile("[\u3040-\u30ff\u0370-\u04ff\u00c0-\u024f\ue000-\uf8ff]")
-_FOREIGN_IN_HAN_BITS = 6.0
+# Readings through these encodings are costed with their suspects (see badness.cost).
 _HAN_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp949"})
 
 # A declared charset is evidence worth this many bits: enough to decide between two
@@ -301,9 +300,17 @@ def decode(
     if b"\xa4\xd4" in sample:  # EUC-KR's 8-byte jamo sequences, which cp949 does not read
         names.append("euc_kr")
     names += [n for n in hinted if n not in names]
+    window, whole = _score_window(sample, complete)
+    # A single-byte reading makes one character of each non-ASCII byte, at 6 bits or more,
+    # and pays the neighbours' prior: once a reading scores below that bound, the
+    # single-byte candidates need not be decoded at all.
+    non_ascii = len(_NON_ASCII.findall(window))
+    single_byte_bound = _NEIGHBOUR_PRIOR_BITS + 6 * non_ascii + 2 * (len(window) - non_ascii)
     scored: list[tuple[float, int, str]] = []
     for order, name in enumerate(names):
-        decoded = utf8_sample if name == "utf-8" else _decode_sample(sample, name, complete)
+        if name in _SINGLE_BYTE and name not in hinted and scored and min(scored)[0] < single_byte_bound:
+            continue
+        decoded = _decode_sample(window, name, whole)
         if not decoded:
             continue
         scored.append((_score(decoded, name, hinted), order, name))
@@ -312,7 +319,7 @@ def decode(
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
-            continue  # the sample decoded, the rest does not
+            continue  # the scored window decoded, the rest does not
         runner_up = next((s for s, _, n in scored[i + 1:]), None)
         alternatives = tuple((n, round(s / len(sample), 3)) for s, _, n in scored if n != name)
         return DecodeResult(text, name, _confidence(score, runner_up), hinted.get(name, "detected"), alternatives)
@@ -320,11 +327,21 @@ def decode(
     return _with_errors(data, sample, complete, hinted)
 
 
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _score_window(sample: bytes, complete: bool) -> tuple[bytes, bool]:
+    """The bytes to score: from an ASCII byte just before the first non-ASCII one (a
+    character boundary in every candidate), at most SCORE_BYTES of them."""
+    m = _NON_ASCII.search(sample)
+    start = max(0, (m.start() if m else 0) - 16)
+    window = sample[start:start + SCORE_BYTES]
+    return window, complete and start + SCORE_BYTES >= len(sample)
+
+
 def _score(decoded: str, name: str, hinted: Mapping[str, str]) -> float:
     """Bits: the cost of the reading, its prior, its evidence against; lower is better."""
-    score = float(cost(decoded)) + _PRIOR_BITS.get(name, _NEIGHBOUR_PRIOR_BITS)
-    if name in _HAN_ENCODINGS:
-        score += _FOREIGN_IN_HAN_BITS * len(_FOREIGN_IN_HAN_READING.findall(decoded))
+    score = float(cost(decoded, han_reading=name in _HAN_ENCODINGS)) + _PRIOR_BITS.get(name, _NEIGHBOUR_PRIOR_BITS)
     if name in hinted:
         score -= _DECLARED_BONUS_BITS
     return score
