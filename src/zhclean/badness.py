@@ -58,6 +58,16 @@ _SPACED_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 #   read as cp1251 does (Cafй), and so does Big5 read as cp1251 (ҐxЖW).
 _LETTERS = re.compile(r"[\u00c0-\u04ff]")  # one search decides whether the two above can match
 _MIXED_ALPHABET = re.compile(r"[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]")
+# - a Han character inside a Latin word (am閞icaine, 膅ypten): the mark of French or
+#   German read as GBK, where an accented letter swallows the next ASCII letter; Chinese
+#   puts Latin next to Han (PPP项目, A股) but not around it.
+#   A single Han character closing a Latin word (Surin醡, f黵) costs less: Chinese
+#   writes A股 and T恤, rarely.
+_HAN_IN_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff](?=[A-Za-z])|(?<![A-Za-z])[\u3400-\u9fff](?=[a-z]{2})")
+_HAN_IN_WORD_COST = 10
+_HAN_ENDS_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff](?![\u3400-\u9fffA-Za-z])")
+_HAN_ENDS_WORD_COST = 6
+_HAN_NEXT_TO_LATIN = re.compile(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff][a-z]")  # one scan decides
 _SUPPLEMENTARY = re.compile("[\U00010000-\U0010ffff]")
 _LATIN_PAIR_COST = 12  # per pair of pairs: ÖÐÎÄ holds two
 _SPACED_HAN_COST = 6
@@ -154,6 +164,9 @@ def cost(text: str, han_reading: bool = False) -> int:
         # two maps and a sum, all in C: no Python frame per character
         total = sum(map(table.__getitem__, map(ord, text)))
     if not text.isascii():
+        if _HAN_NEXT_TO_LATIN.search(text):
+            total += _HAN_IN_WORD_COST * len(_HAN_IN_WORD.findall(text))
+            total += _HAN_ENDS_WORD_COST * len(_HAN_ENDS_WORD.findall(text))
         if " " in text:
             total += _SPACED_HAN_COST * len(_SPACED_HAN.findall(text))
         if _LETTERS.search(text):
