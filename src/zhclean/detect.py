@@ -149,7 +149,7 @@ def _decode_sample(sample: bytes, encoding: str, complete: bool, errors: str = "
 def _utf16_guess(data: bytes) -> str | None:
     """UTF-16 without BOM: NULs in every other byte (Latin) or a regular pattern."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
         return None
     even, odd = sample[0::2], sample[1::2]
     n = len(even)
@@ -304,7 +304,7 @@ def decode(
     # A single-byte reading makes one character of each non-ASCII byte, at 6 bits or more,
     # and pays the neighbours' prior: once a reading scores below that bound, the
     # single-byte candidates need not be decoded at all.
-    non_ascii = len(_NON_ASCII.findall(window))
+    non_ascii = len(window) - len(window.translate(None, _HIGH_BYTES))
     single_byte_bound = _NEIGHBOUR_PRIOR_BITS + 6 * non_ascii + 2 * (len(window) - non_ascii)
     scored: list[tuple[float, int, str]] = []
     for order, name in enumerate(names):
@@ -328,6 +328,7 @@ def decode(
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _score_window(sample: bytes, complete: bool) -> tuple[bytes, bool]:
