@@ -85,12 +85,16 @@ def test_diff(tmp_path: Path) -> None:
     assert "-你好,世界\n+你好，世界\n" in out.decode("utf-8")
 
 
-def test_detect_json(tmp_path: Path) -> None:
+def test_detect(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(GBK)
-    code, out, _ = run(["--detect", str(f)])
+    code, out, _ = run(["--detect", "--json", str(f)])
     row = json.loads(out)
     assert code == 0 and row["encoding"] == "gb18030" and row["input"] == str(f)
+    code, out, _ = run(["--detect", str(f)])
+    assert out.decode() == f"{f}: gb18030 (confidence 0.99, detected)\n"
+    code, out, err = run(["--detect", "-e", "utf-8", str(f)])
+    assert code == 1 and "not valid utf-8" in err  # a forced encoding fails loudly
 
 
 def test_explain_goes_to_stderr() -> None:
@@ -124,6 +128,7 @@ def test_config_file(tmp_path: Path) -> None:
     (["--backup", "x"], "--backup goes with -i"),
     (["-i"], "-i needs files"),
     (["--check", "--diff", "x"], "choose one of --check, --diff and --detect"),
+    (["--json", "x"], "--json goes with --detect"),
 ])
 def test_usage_errors(argv: list[str], message: str) -> None:
     code, out, err = run(argv)

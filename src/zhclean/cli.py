@@ -88,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("modes")
     g.add_argument("--check", action="store_true", help="list the files that would change; exit 1 if any")
     g.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
-    g.add_argument("--detect", action="store_true", help="print the detected encoding of each input as JSON")
+    g.add_argument("--detect", action="store_true",
+                   help="print the detected encoding, confidence and source of each input; write nothing")
+    g.add_argument("--json", action="store_true", help="with --detect: one JSON object per input")
     g.add_argument("--explain", action="store_true", help="print the report (changes, removed lines, metadata) to stderr")
     g = p.add_argument_group("steps (one flag per option of CleanConfig)")
     g.add_argument("--preset", choices=sorted(PRESETS), help="start from a preset: " + ", ".join(sorted(PRESETS)))
@@ -163,8 +165,12 @@ def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path |
         except DecodeError as e:
             run.error(f"{name}: {e}", _EXIT_CHANGES)
             return
-        line = {"input": name, **d.to_dict()}
-        run.stdout.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+        if args.json:
+            out = json.dumps({"input": name, **d.to_dict()}, ensure_ascii=False)
+        else:
+            damaged = f", {len(d.errors)} undecodable stretch(es)" if d.errors else ""
+            out = f"{name}: {d.encoding} (confidence {d.confidence:.2f}, {d.source}{damaged})"
+        run.stdout.write((out + "\n").encode("utf-8"))
         return
     try:
         result = pipeline.run(data, explain=args.explain)
@@ -277,6 +283,8 @@ def _check_usage(args: argparse.Namespace, paths: list[str], files: list[str]) -
         return "choose one of -o, -O and -i"
     if args.check + args.diff + args.detect > 1:
         return "choose one of --check, --diff and --detect"
+    if args.json and not args.detect:
+        return "--json goes with --detect"
     if args.backup and not args.in_place:
         return "--backup goes with -i/--in-place"
     if args.in_place and "-" in paths:

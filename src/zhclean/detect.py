@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import BinaryIO
 
 from .badness import cost
 from .errors import DecodeError
@@ -86,8 +87,11 @@ _DECLARED_BONUS_BITS = 12.0
 # one per character (4 CJK characters, 8 accented letters): random bytes of another
 # encoding are valid UTF-8 that long with a probability of about 1 in 10,000.
 _UTF8_SURE_EXTRA = 8
-# Undecodable bytes tolerated in otherwise good text, as a share of the sample.
+# Undecodable bytes tolerated in otherwise good text, as a share of the sample, and
+# what each costs a reading beyond its U+FFFD.
 _MAX_ERROR_SHARE = 0.01
+_DAMAGE_BITS = 10.0
+_REPAIRABLE = ("utf-8", "gb18030", "big5hkscs")
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL_RE = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
@@ -281,19 +285,44 @@ def decode(
         return DecodeResult(data.decode("ascii"), "utf-8", 0.99, "detected")
 
     hinted = _hints(data, headers, declared)
-
     sample = data[:SAMPLE_BYTES]
     complete = len(sample) == len(data)
+    ranked = _rank(sample, complete, hinted)
+    for i, (score, _, name, damaged) in enumerate(ranked):
+        errors: tuple[tuple[int, int], ...] = ()
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            if not damaged:
+                continue  # the scored window decoded, the rest does not
+            try:
+                text, errors = decode_with_errors(data, name)
+            except DecodeError:
+                continue
+            if len(errors) > max(1, _MAX_ERROR_SHARE * len(data)):
+                continue
+        runner_up = next((r[0] for r in ranked[i + 1:]), None)
+        alternatives = tuple((r[2], round(r[0], 1)) for r in ranked if r[2] != name)
+        confidence = _confidence(score, runner_up) * (0.9 if errors else 1.0)
+        return DecodeResult(text, name, confidence, hinted.get(name, "detected"), alternatives, errors)
+
+    return _fallback(data)
+
+
+def _rank(sample: bytes, complete: bool, hinted: Mapping[str, str]) -> list[tuple[float, int, str, bool]]:
+    """The candidates that read ``sample``, best first: (score, order, name, damaged).
+
+    UTF-8 that is sure (enough multi-byte sequences, or declared) comes alone, scored 0.
+    A damaged reading is one of UTF-8, GB18030 or Big5 that reads the sample with a few
+    undecodable bytes (a corrupt byte in good text): each costs its U+FFFD and
+    _DAMAGE_BITS more, so that a clean reading of real text wins, and a damaged Chinese
+    text is not taken for cp1251 because one byte is bad.
+    """
     utf8_sample = _decode_sample(sample, "utf-8", complete)
     if utf8_sample is not None:
         # Each multi-byte sequence makes the text 1 to 3 bytes longer than its characters.
-        extra_bytes = len(sample) - len(utf8_sample)
-        if extra_bytes >= _UTF8_SURE_EXTRA or "utf-8" in hinted:
-            try:
-                return DecodeResult(data.decode("utf-8"), "utf-8", 1.0, hinted.get("utf-8", "detected"))
-            except UnicodeDecodeError:
-                utf8_sample = None  # valid at the start only: not UTF-8
-
+        if len(sample) - len(utf8_sample) >= _UTF8_SURE_EXTRA or "utf-8" in hinted:
+            return [(0.0, 0, "utf-8", False)]
     names = list(_CANDIDATES)
     if utf8_sample is not None:
         names.insert(0, "utf-8")
@@ -306,25 +335,24 @@ def decode(
     # single-byte candidates need not be decoded at all.
     non_ascii = len(window) - len(window.translate(None, _HIGH_BYTES))
     single_byte_bound = _NEIGHBOUR_PRIOR_BITS + 6 * non_ascii + 2 * (len(window) - non_ascii)
-    scored: list[tuple[float, int, str]] = []
+    scored: list[tuple[float, int, str, bool]] = []
     for order, name in enumerate(names):
         if name in _SINGLE_BYTE and name not in hinted and scored and min(scored)[0] < single_byte_bound:
             continue
         decoded = _decode_sample(window, name, whole)
+        damaged = False
+        if decoded is None and name in _REPAIRABLE:
+            decoded = _decode_sample(window, name, whole, errors="replace")
+            bad = decoded.count("\ufffd") if decoded else 0
+            if not decoded or bad > max(1, _MAX_ERROR_SHARE * len(decoded)):
+                continue
+            damaged = True
         if not decoded:
             continue
-        scored.append((_score(decoded, name, hinted), order, name))
+        score = _score(decoded, name, hinted) + (_DAMAGE_BITS * decoded.count("\ufffd") if damaged else 0)
+        scored.append((score, order, name, damaged))
     scored.sort()
-    for i, (score, _, name) in enumerate(scored):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue  # the scored window decoded, the rest does not
-        runner_up = next((s for s, _, n in scored[i + 1:]), None)
-        alternatives = tuple((n, round(s / len(sample), 3)) for s, _, n in scored if n != name)
-        return DecodeResult(text, name, _confidence(score, runner_up), hinted.get(name, "detected"), alternatives)
-
-    return _with_errors(data, sample, complete, hinted)
+    return scored
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -346,33 +374,6 @@ def _score(decoded: str, name: str, hinted: Mapping[str, str]) -> float:
     if name in hinted:
         score -= _DECLARED_BONUS_BITS
     return score
-
-
-def _with_errors(data: bytes, sample: bytes, complete: bool, hinted: Mapping[str, str]) -> DecodeResult:
-    """No candidate decodes cleanly: the best reading with U+FFFD at the bad bytes, if
-    they are few; else charset-normalizer's guess."""
-    scored: list[tuple[float, int, str]] = []
-    for order, name in enumerate(("utf-8", *_CANDIDATES[:5], *hinted)):
-        decoded = _decode_sample(sample, name, complete, errors="replace")
-        if not decoded:
-            continue
-        bad = decoded.count("\ufffd")
-        if bad > max(1, _MAX_ERROR_SHARE * len(decoded)):
-            continue
-        scored.append((_score(decoded, name, hinted), order, name))
-    if scored:
-        scored.sort()
-        name = scored[0][2]
-        try:
-            text, errors = decode_with_errors(data, name)
-        except DecodeError:
-            pass
-        else:
-            if len(errors) <= max(1, _MAX_ERROR_SHARE * len(data)):
-                runner_up = scored[1][0] if len(scored) > 1 else None
-                return DecodeResult(text, name, _confidence(scored[0][0], runner_up) * 0.9,
-                                    hinted.get(name, "detected"), (), errors)
-    return _fallback(data)
 
 
 def _fallback(data: bytes) -> DecodeResult:
@@ -401,3 +402,94 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None) -> Decode
     'gb18030'
     """
     return decode(data, headers=headers)
+
+
+class StreamDecoder:
+    """Decode a binary stream of any size in bounded memory.
+
+    The encoding is chosen from the first bytes (until a non-ASCII byte has been seen, or
+    ``max_head`` bytes), by the same evidence as :func:`decode`; the rest is decoded
+    chunk by chunk with an incremental decoder. Bytes that do not decode become U+FFFD,
+    and their offsets are in :attr:`errors` once the iteration is done.
+
+    >>> import io
+    >>> stream = StreamDecoder(io.BytesIO("中文字符".encode("gbk") * 3), chunk_size=5)
+    >>> "".join(stream), stream.encoding
+    ('中文字符中文字符中文字符', 'gb18030')
+    """
+
+    def __init__(self, stream: BinaryIO, *, headers: Mapping[str, str] | None = None,
+                 declared: str | None = None, encoding: str = "auto",
+                 chunk_size: int = 64 * 1024, max_head: int = 1024 * 1024) -> None:
+        self._stream = stream
+        self._chunk_size = chunk_size
+        self.errors: list[tuple[int, int]] = []
+        head = b""
+        while len(head) < max_head:
+            chunk = stream.read(min(chunk_size, max_head - len(head)))
+            if not chunk:
+                break
+            head += chunk
+            if len(head) >= SAMPLE_BYTES and not head.isascii():
+                break
+        self._head = head
+        self.encoding, self.confidence, self.source = self._choose(head, headers, declared, encoding)
+
+    def _choose(self, head: bytes, headers: Mapping[str, str] | None, declared: str | None,
+                encoding: str) -> tuple[str, float, str]:
+        for bom, name in _BOMS:
+            if head.startswith(bom):
+                return name, 1.0, "bom"
+        if encoding and encoding != "auto":
+            forced = normalize_encoding(encoding)
+            if forced is None:
+                raise DecodeError(f"unknown encoding {encoding!r}")
+            return forced, 1.0, "given"
+        utf16 = _utf16_guess(head)
+        if utf16:
+            return utf16, 0.9, "detected"
+        if not _looks_textual(head):
+            raise DecodeError(_BINARY_MESSAGE)
+        hinted = _hints(head, headers, declared)
+        if head.isascii():
+            return "utf-8", 0.9, hinted.get("utf-8", "detected")
+        sample = head[:SAMPLE_BYTES]
+        ranked = _rank(sample, False, hinted)
+        if not ranked:
+            return "utf-8", 0.3, "fallback"
+        score, _, name, _ = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else None
+        return name, _confidence(score, runner_up), hinted.get(name, "detected")
+
+    def __iter__(self) -> Iterator[str]:
+        factory = codecs.getincrementaldecoder(self.encoding)
+        decoder = factory()
+        consumed = 0  # bytes handed to the decoder so far
+        chunk: bytes = self._head
+        self._head = b""
+        while True:
+            final = not chunk
+            pending = decoder.getstate()[0]
+            base = consumed - len(pending)
+            data = chunk
+            pieces = []
+            while True:
+                try:
+                    pieces.append(decoder.decode(data, final=final))
+                    break
+                except UnicodeDecodeError as e:
+                    # e.object is what the decoder held plus what it was given
+                    buffer = bytes(e.object)
+                    pieces.append(factory().decode(buffer[:e.start], final=True))
+                    pieces.append("\ufffd")
+                    self.errors.append((base + e.start, base + e.end))
+                    base += e.end
+                    data = buffer[e.end:]
+                    decoder = factory()
+            consumed += len(chunk)
+            text = "".join(pieces)
+            if text:
+                yield text
+            if final:
+                return
+            chunk = self._stream.read(self._chunk_size)

@@ -51,6 +51,11 @@ class Pipeline:
             encoding = decoded.encoding
             changes.append(Change("decode", "decode", f"{decoded.encoding} ({decoded.source}, "
                                   f"confidence {decoded.confidence:.2f})"))
+            if decoded.errors:
+                where = ", ".join(f"{a}-{b}" for a, b in decoded.errors[:5])
+                more = " ..." if len(decoded.errors) > 5 else ""
+                changes.append(Change("decode", "flag", f"undecodable bytes as {decoded.encoding} at offsets "
+                                      f"{where}{more}, replaced by U+FFFD", len(decoded.errors)))
             text = decoded.text
         elif isinstance(data, str):
             text = data

@@ -116,8 +116,8 @@ class DecodeResult(NamedTuple):
     ``source`` says where the encoding came from: ``"given"`` (forced by the caller),
     ``"bom"``, ``"header"`` (HTTP Content-Type), ``"meta"`` (``<meta charset>`` or an XML
     declaration), ``"detected"`` or ``"fallback"``. ``alternatives`` lists the other
-    candidates that decoded, best first, with their scores (bits per byte, lower is
-    better). ``errors`` lists the byte ranges ``(start, end)`` that did not decode and
+    candidates that decoded, best first, with their scores (bits of the scored bytes:
+    lower is better). ``errors`` lists the byte ranges ``(start, end)`` that did not decode and
     became U+FFFD in ``text``: empty unless the bytes were damaged.
     """
 
