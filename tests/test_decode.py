@@ -112,3 +112,99 @@ def test_helpers() -> None:
 def test_result_to_dict() -> None:
     d = zhclean.decode("中文".encode("gbk")).to_dict()
     assert d["encoding"] == "gb18030" and d["source"] == "detected"
+
+
+def test_damaged_chinese_reports_offsets() -> None:
+    data = ("中华人民共和国成立了。" * 10).encode("gbk")
+    bad = data[:20] + b"\xff" + data[20:]
+    result = zhclean.decode(bad)
+    assert result.encoding == "gb18030"
+    assert result.errors == ((20, 21),)
+    assert result.text.replace("\ufffd", "") == data.decode("gbk")
+    cleaned = zhclean.clean_and_explain(bad)
+    assert any("undecodable bytes" in f and "20-21" in f for f in cleaned.report.flags)
+
+
+def test_damaged_utf8_reports_offsets() -> None:
+    data = ("中华人民共和国" * 10).encode("utf-8")
+    bad = data[:30] + b"\xff" + data[30:]
+    result = zhclean.decode(bad)
+    assert result.encoding == "utf-8" and result.errors == ((30, 31),)
+
+
+def test_declared_charset_decides_between_close_readings() -> None:
+    data = "表".encode("big5")  # two bytes, valid in several encodings
+    assert zhclean.decode(data, declared="big5").encoding == "big5hkscs"
+    assert zhclean.decode(data, declared="big5").source == "header"
+
+
+def test_declared_charset_cannot_make_garbage_win() -> None:
+    data = ("中华人民共和国成立了，人民生活不断改善。" * 5).encode("gbk")
+    result = zhclean.decode(data, headers={"Content-Type": "text/html; charset=big5"})
+    assert result.encoding == "gb18030"
+
+
+def test_xml_declaration_is_a_hint() -> None:
+    data = '<?xml version="1.0" encoding="big5"?><a>表</a>'.encode("big5")
+    result = zhclean.decode(data)
+    assert result.encoding == "big5hkscs" and result.source == "meta"
+
+
+def test_large_input_decides_from_a_sample() -> None:
+    data = ("中华人民共和国成立了。" * 5000).encode("gbk")
+    result = zhclean.decode(data)
+    assert result.encoding == "gb18030" and len(result.text) == 55000
+
+
+def test_stream_decoder_bounded_memory() -> None:
+    import io
+    import tracemalloc
+
+    line = ("中文内容测试" * 100 + "\n").encode("gbk")
+
+    class Source(io.RawIOBase):
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def readable(self) -> bool:
+            return True
+
+        def read(self, size: int = -1) -> bytes:
+            if self.n <= 0:
+                return b""
+            self.n -= 1
+            return line
+
+    tracemalloc.start()
+    try:
+        stream = zhclean.StreamDecoder(Source(20000), chunk_size=65536)
+        total = sum(len(piece) for piece in stream)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert stream.encoding == "gb18030" and stream.errors == []
+    assert total == 20000 * 601  # 12 MB of GBK in
+    assert peak < 8 * 1024 * 1024
+
+
+def test_stream_decoder_reports_damage_offsets() -> None:
+    import io
+
+    data = ("中华人民共和国成立了。" * 2000).encode("gbk")
+    bad = data[:100] + b"\xff" + data[100:]
+    stream = zhclean.StreamDecoder(io.BytesIO(bad), chunk_size=33)
+    text = "".join(stream)
+    assert stream.errors == [(100, 101)]
+    assert text.replace("\ufffd", "") == data.decode("gbk")
+
+
+def test_stream_decoder_bom_and_forced() -> None:
+    import io
+
+    text = "繁體中文\n" * 100
+    stream = zhclean.StreamDecoder(io.BytesIO(codecs.BOM_UTF8 + text.encode("utf-8")), chunk_size=7)
+    assert "".join(stream) == text and stream.source == "bom"
+    stream = zhclean.StreamDecoder(io.BytesIO(text.encode("big5")), encoding="big5", chunk_size=7)
+    assert "".join(stream) == text and stream.source == "given"
+    with pytest.raises(zhclean.DecodeError, match="binary"):
+        zhclean.StreamDecoder(io.BytesIO(bytes(range(256)) * 4))

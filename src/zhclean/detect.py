@@ -323,9 +323,8 @@ def _rank(sample: bytes, complete: bool, hinted: Mapping[str, str]) -> list[tupl
         # Each multi-byte sequence makes the text 1 to 3 bytes longer than its characters.
         if len(sample) - len(utf8_sample) >= _UTF8_SURE_EXTRA or "utf-8" in hinted:
             return [(0.0, 0, "utf-8", False)]
-    names = list(_CANDIDATES)
-    if utf8_sample is not None:
-        names.insert(0, "utf-8")
+    # UTF-8 first: valid, it is a candidate; invalid, a damaged reading of it may still be.
+    names = ["utf-8", *_CANDIDATES]
     if b"\xa4\xd4" in sample:  # EUC-KR's 8-byte jamo sequences, which cp949 does not read
         names.append("euc_kr")
     names += [n for n in hinted if n not in names]
@@ -336,21 +335,24 @@ def _rank(sample: bytes, complete: bool, hinted: Mapping[str, str]) -> list[tupl
     non_ascii = len(window) - len(window.translate(None, _HIGH_BYTES))
     single_byte_bound = _NEIGHBOUR_PRIOR_BITS + 6 * non_ascii + 2 * (len(window) - non_ascii)
     scored: list[tuple[float, int, str, bool]] = []
+    failed: list[tuple[int, str]] = []
     for order, name in enumerate(names):
         if name in _SINGLE_BYTE and name not in hinted and scored and min(scored)[0] < single_byte_bound:
             continue
-        decoded = _decode_sample(window, name, whole)
-        damaged = False
+        decoded = utf8_sample if name == "utf-8" and utf8_sample is not None and window == sample \
+            else _decode_sample(window, name, whole)
         if decoded is None and name in _REPAIRABLE:
-            decoded = _decode_sample(window, name, whole, errors="replace")
-            bad = decoded.count("\ufffd") if decoded else 0
-            if not decoded or bad > max(1, _MAX_ERROR_SHARE * len(decoded)):
-                continue
-            damaged = True
+            failed.append((order, name))
         if not decoded:
             continue
-        score = _score(decoded, name, hinted) + (_DAMAGE_BITS * decoded.count("\ufffd") if damaged else 0)
-        scored.append((score, order, name, damaged))
+        scored.append((_score(decoded, name, hinted), order, name, False))
+    if not any(name in _REPAIRABLE for _, _, name, _ in scored):
+        # No clean Chinese or UTF-8 reading: a damaged one may still beat the others.
+        for order, name in failed:
+            decoded = _decode_sample(window, name, whole, errors="replace")
+            bad = decoded.count("\ufffd") if decoded else 0
+            if decoded and bad <= max(1, _MAX_ERROR_SHARE * len(decoded)):
+                scored.append((_score(decoded, name, hinted) + _DAMAGE_BITS * bad, order, name, True))
     scored.sort()
     return scored
 

@@ -1,0 +1,2 @@
+"""Adapters to other libraries. Each module imports its library lazily, inside functions,
+so that ``import zhclean`` never needs them."""
