@@ -35,6 +35,7 @@ def test_real_world_backlog(case: dict[str, str]) -> None:
     "涓涓细流汇成江河",
     "浣纱的西施",
     "孔祥文",  # GBK bytes that read as Big5 give ふ不ゅ: kana that is not Japanese
+    "追求",  # common characters: GBK read as Big5 would make 發― of them
     "经济産業省の図書館",
     "한국어 텍스트입니다",
 ])

@@ -189,12 +189,23 @@ _COMMON = frozenset(ch for ch, c in HAN_COST.items() if c <= 11) | frozenset(
 )
 
 
+# A run of Han characters is a suspect only when it reads badly on its own: mojibake of
+# the Han chains averages 14 bits a character and more (笢恅 17, 鏍稿績姒傚康 14.8),
+# clean text 9 to 11 (追求 11.5, which GBK-read-as-Big5 would "repair" into 發―).
+# Measured on 3,000 review lines through three chains: 99 % of clean runs fall below
+# 12.5 bits, 99.9 % of mojibake runs above 11.5.
+_MIN_SUSPECT_COST = 12.0
+
+
 def _repair_runs(text: str, pattern: regex.Pattern[str], chains: tuple[Chain, ...],
                  counts: dict[str, int], min_len: int = 2, skip_common: bool = False) -> str:
     pieces: list[str] = []
     last = 0
     for m in pattern.finditer(text):
-        if len(m.group(0)) < min_len or (skip_common and _COMMON.issuperset(m.group(0))):
+        run = m.group(0)
+        if len(run) < min_len:
+            continue
+        if skip_common and (_COMMON.issuperset(run) or cost(run) < _MIN_SUSPECT_COST * len(run)):
             continue
         found = _best_repair(m.group(0), chains)
         if found is None:
