@@ -48,15 +48,15 @@ _SMALL_KANA = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵ�
 
 # Patterns of two characters that cost extra (stdlib ``re``: on these simple classes it
 # scans several times faster than ``regex``; each runs only when a cheap check allows):
-# - two accented letters side by side: rare in French or German, all there is in GBK
-#   read as latin-1 (¼òÌåÖÐÎÄ);
-_LATIN_PAIR = re.compile(r"[\u00c0-\u024f][\u00c0-\u024f]")
+# - two accented letters or Latin-1 signs side by side: rare in French or German, all
+#   there is in GBK read as latin-1 (¼òÌåÖÐÎÄ, ¾Æµê);
+_LATIN_PAIR = re.compile(r"[\u00a1-\u024f][\u00a1-\u024f]")
 # - Han characters with a space between them: Chinese and Japanese do not put spaces
 #   between words, Korean and Russian do, and read as GBK their spaces stay;
 _SPACED_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 # - a Latin letter touching a Cyrillic or Greek one: no word mixes alphabets, but French
 #   read as cp1251 does (Cafй), and so does Big5 read as cp1251 (ҐxЖW).
-_LETTERS = re.compile(r"[\u00c0-\u04ff]")  # one search decides whether the two above can match
+_LETTERS = re.compile(r"[\u00a1-\u04ff]")  # one search decides whether the two above can match
 _MIXED_ALPHABET = re.compile(r"[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]")
 # - a Han character inside a Latin word (am閞icaine, 膅ypten): the mark of French or
 #   German read as GBK, where an accented letter swallows the next ASCII letter; Chinese
@@ -135,7 +135,7 @@ _FOREIGN_RANGES = ((0x3040, 0x30FF), (0x0370, 0x04FF), (0x00C0, 0x024F), (0xE000
 def _table(han_reading: bool = False) -> list[int]:
     """code point -> cost, for the whole BMP; built on first use (about 0.1 s)."""
     if han_reading:
-        table = list(_table())
+        table = list(_table(False))
         for lo, hi in _FOREIGN_RANGES:
             for o in range(lo, hi + 1):
                 table[o] += _FOREIGN_IN_HAN_READING
