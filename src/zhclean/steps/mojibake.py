@@ -193,6 +193,10 @@ _MIN_GAIN_RATIO = 0.75
 # ... or this many bits per character: GBK read as Big5 turns Han into Han, and a long
 # span saves much without saving a quarter (琴烤漆，键盘 from ポ蕪〆ㄛ瑩攫: 312 → 237).
 _MIN_GAIN_PER_CHAR = 4
+# A piece of a run (cut out between characters a chain cannot hold) must be this long and
+# save this much per character: a short piece of clean text can read "better" by chance.
+_MIN_PIECE = 3
+_MIN_PIECE_GAIN_PER_CHAR = 5
 
 # A run of Han characters is a suspect of the GBK/Big5 chains only when it reads badly on
 # its own: mojibake of those chains averages 14 bits a character and more (笢恅 17),
@@ -409,7 +413,11 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
     if any(c in _HAN_CHAINS for c in chains):
         pieces_out, changed = [], False
         for piece in _split_unencodable(run):
-            found = _best(piece, _HAN_CHAINS) if len(piece) >= 2 and piece != run else None
+            # a piece is judged harder than a whole run: 嫌疑 of 携程有欺骗嫌疑 would "read
+            # better" as 尔好 through Big5, by too little to be mojibake
+            found = _best(piece, _HAN_CHAINS) if len(piece) >= _MIN_PIECE and piece != run else None
+            if found and cost(piece) - cost(found[0]) < _MIN_PIECE_GAIN_PER_CHAR * len(piece):
+                found = None
             if found:
                 counts[found[1].name] = counts.get(found[1].name, 0) + 1
                 pieces_out.append(found[0])
@@ -434,7 +442,7 @@ def _split_unencodable(run: str) -> list[str]:
     """``run`` cut where a character is not in Big5 (for GBK read as Big5, that character is
     clean text): the pieces, the separators kept as their own pieces."""
     pieces: list[str] = []
-    current = []
+    current: list[str] = []
     for ch in run:
         try:
             ch.encode("big5hkscs")
@@ -457,8 +465,8 @@ def _consistent(text: str, counts: dict[str, int]) -> str:
     if not chains:
         return text
 
-    def one(m: re.Match[str]) -> str:
-        run = m.group(0)
+    def one(m: regex.Match[str]) -> str:
+        run: str = m.group(0)
         if cost(run, han_reading=True) < _MIN_SUSPECT_COST * len(run):
             return run
         found = _best(run, chains, relaxed=True)
@@ -470,7 +478,7 @@ def _consistent(text: str, counts: dict[str, int]) -> str:
     return _ANY_WIDE_RUN.sub(one, text)
 
 
-_ANY_WIDE_RUN = re.compile(r"[^\x00-\x7f\s]+")
+_ANY_WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]+")
 
 
 def _repair_latin_run(run: str, counts: dict[str, int]) -> str:
@@ -490,8 +498,8 @@ def _repair_short_latin_runs(text: str, counts: dict[str, int]) -> str:
     if not chains:
         return text
 
-    def one(m: re.Match[str]) -> str:
-        run = m.group(0)
+    def one(m: regex.Match[str]) -> str:
+        run: str = m.group(0)
         if len(run) >= _MIN_LATIN_RUN:
             return run
         for chain in chains:
