@@ -89,6 +89,7 @@ _EXTRA_SINGLE_BYTE = "".join(sorted({
 # replaced. They keep the alignment of the bytes around them, so that every other
 # character decodes.
 _LOST = b"\xff\xff"
+_LOST_ONE = b"\xff"
 
 
 def _encode(text: str, how: str) -> bytes:
@@ -99,7 +100,9 @@ def _encode(text: str, how: str) -> bytes:
         return b"\x80".join(part.encode("gbk") for part in text.split("€"))
     if how == "cp936-lossy":
         return _LOST.join(_encode(part, "cp936") for part in text.split("?"))
-    if how == "gb18030-lossy":
+    if how == "gb18030-lossy":  # a replacing GB18030 decoder: one U+FFFD, one bad byte
+        return _LOST_ONE.join(part.encode("gb18030") for part in text.split("\ufffd"))
+    if how == "gb18030-lossy2":  # ... or a bad pair
         return _LOST.join(part.encode("gb18030") for part in text.split("\ufffd"))
     return text.encode(how)
 
@@ -127,6 +130,7 @@ _HAN_CHAINS = (
 _LOSSY_CHAINS = (
     Chain("utf-8 read as cp936, bytes lost", (("cp936-lossy", "utf-8"),), lossy=True),
     Chain("utf-8 read as gbk, bytes lost", (("gb18030-lossy", "utf-8"),), lossy=True),
+    Chain("utf-8 read as gbk, byte pairs lost", (("gb18030-lossy2", "utf-8"),), lossy=True),
 )
 
 # Runs of the single-byte alphabets: U+0080..U+00FF, cp1252's specials (€ ‚ ƒ „ … ‹ Œ
@@ -583,11 +587,23 @@ def _repair_lossy_runs(text: str, counts: dict[str, int]) -> str:
 
 
 def _repair_lossy_run(run: str, counts: dict[str, int]) -> str:
-    found = _best(run, _LOSSY_CHAINS)
-    if not found:
+    """A lossy chain wins on what it recovers: the run and its repair are compared with
+    their marks of loss left out, and the repair must bring back two characters or more."""
+    best: tuple[int, str, Chain] | None = None
+    for chain in _LOSSY_CHAINS:
+        fixed = _apply(run, chain)
+        if fixed is None or not _is_plausible_cjk(fixed):
+            continue
+        recovered = fixed.replace("\ufffd", "")
+        if len(HAN.findall(recovered)) < 2:
+            continue
+        gain = _judge(run.replace("?", "").replace("\ufffd", ""), recovered)
+        if gain is not None and (best is None or gain > best[0]):
+            best = (gain, fixed, chain)
+    if best is None:
         return run
-    counts[found[1].name] = counts.get(found[1].name, 0) + 1
-    return found[0]
+    counts[best[2].name] = counts.get(best[2].name, 0) + 1
+    return best[1]
 
 
 def _sub(pattern: re.Pattern[str], text: str, repair: object, counts: dict[str, int],
@@ -626,6 +642,25 @@ def _ftfy(text: str) -> str:
 _LOSSY_FIRST = re.compile("[锟烫屯\ufffd\ue000-\uf8ff]")
 
 
+# A run thick with U+FFFD (GBK read as UTF-8 with errors="replace": ���λ�úܺã) holds,
+# between the marks, characters that happened to be valid two-byte UTF-8: they are not
+# text, and are marked as lost too. Only where the marks are at least half the run.
+_LOST_RUN = re.compile("[\ufffd\u0080-\u07ff]*\ufffd[\ufffd\u0080-\u07ff]*")
+
+
+def _mark_lost_runs(text: str, counts: dict[str, int]) -> str:
+    def one(m: re.Match[str]) -> str:
+        run = m.group(0)
+        marks = run.count("\ufffd")
+        if marks < 3 or marks * 2 < len(run) or marks == len(run):
+            return run
+        counts["garbage between lost bytes marked as lost"] = counts.get(
+            "garbage between lost bytes marked as lost", 0) + 1
+        return "\ufffd" * len(run)
+
+    return _LOST_RUN.sub(one, text)
+
+
 def find_lossy(text: str) -> list[Change]:
     """Flags for damage that cannot be undone (see the module docstring)."""
     if not _LOSSY_FIRST.search(text):
@@ -657,6 +692,12 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
             if fixed != new:
                 counts["western mojibake (ftfy)"] = 1
                 new = fixed
+    if "?" in new or "\ufffd" in new:
+        # runs with the marks of lost bytes first, whole, before their clean-looking
+        # parts are taken one by one
+        new = _repair_lossy_runs(new, counts)
+        if "\ufffd" in new:
+            new = _mark_lost_runs(new, counts)
     runs = _suspect_runs(new)
     if _reads_badly(new):
         # the whole text may be GBK read as Big5 or the reverse: every run is a suspect
@@ -668,8 +709,6 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
             last = end
         new = "".join(pieces) + new[last:]
         new = _consistent(new, counts)
-    if "?" in new or "\ufffd" in new:
-        new = _repair_lossy_runs(new, counts)
     changes = [Change(STEP, "replace", name, n) for name, n in counts.items()]
     changes += find_lossy(new)
     return new, changes
