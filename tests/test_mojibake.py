@@ -10,7 +10,7 @@ from conftest import DATA
 REAL = [json.loads(line) for line in (DATA / "real_world_mojibake.jsonl").read_text(encoding="utf-8").split("\n") if line]
 # Cases this release does not repair yet (lossy pastes, Windows code page 936 with '?'):
 # the backlog of the mojibake work, kept as strict expected failures so that a fix shows.
-BACKLOG_IDS = {"rw025", "rw028", "rw031", "rw043", "rw058"}
+BACKLOG_IDS = {"rw028", "rw031", "rw043", "rw058"}
 SUPPORTED = [c for c in REAL if c["original"] is not None and c["id"] not in BACKLOG_IDS]
 BACKLOG = [c for c in REAL if c["id"] in BACKLOG_IDS]
 

@@ -136,11 +136,12 @@ _LOSSY_CHAINS = (
 # Runs of the single-byte alphabets: U+0080..U+00FF, cp1252's specials (€ ‚ ƒ „ … ‹ Œ
 # ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ) and the cp1250/ISO-8859-16 letters. A GBK character whose
 # second byte is ASCII 0x40..0x7E (體 is F3 77, read as latin-1 "ów") keeps that letter
-# in the run, so a non-ASCII character takes the ASCII letter after it as a pair. Four
+# in the run, so a non-ASCII character takes the ASCII letter after it as a pair, and a
+# single space between two such characters stays in (it may be a lost 0xA0). Four
 # or more characters in a run, two Han characters' worth: one or two accented letters
 # in a row are French or German (« Ça »), not mojibake.
 _L = f"[\u0080-\u00ff{re.escape(_CP1252_SPECIALS + _EXTRA_SINGLE_BYTE)}]"
-_LATIN_RUN = re.compile(f"(?:{_L}[\x40-\x7e]|{_L})(?:{_L}[\x40-\x7e]|{_L})+")
+_LATIN_RUN = re.compile(f"(?:{_L}[\x40-\x7e]|{_L})(?:{_L}[\x40-\x7e]|{_L}| (?={_L}))+")
 _MIN_LATIN_RUN = 4
 # Runs of anything but ASCII and white space: where UTF-8 read as GBK or Big5 lives
 # (浣犲ソ锛屼笘鐣岋紒). Full-width punctuation belongs: 锛 + 屼 is "，".
@@ -288,11 +289,28 @@ def _is_plausible_cjk(text: str) -> bool:
     return sum(HAN_COST.get(h, 17) for h in hans) / len(hans) <= _MAX_MEAN_HAN_COST
 
 
+def _restore_a0(data: bytes) -> str:
+    """UTF-8 read as latin-1 loses its 0xA0 bytes: read as a no-break space, they become
+    spaces or are trimmed away (ä¸Šä¼ for 上传). Put them back where that makes valid
+    UTF-8: spaces inside, one byte missing at the end. ftfy does the same for spaces."""
+    for candidate in (data.replace(b" ", b"\xa0"), data + b"\xa0", data.replace(b" ", b"\xa0") + b"\xa0"):
+        try:
+            return candidate.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    raise UnicodeDecodeError("utf-8", data, 0, len(data), "no 0xA0 restores it")
+
+
 def _apply(span: str, chain: Chain) -> str | None:
     try:
         for how, meant in chain.steps:
             data = _encode(span, how)
-            span = data.decode(meant, "replace" if chain.lossy else "strict")
+            try:
+                span = data.decode(meant, "replace" if chain.lossy else "strict")
+            except UnicodeDecodeError:
+                if not (meant == "utf-8" and how == "sloppy-cp1252"):
+                    raise
+                span = _restore_a0(data)
         return span
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
