@@ -149,12 +149,13 @@ _WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]{2,}")
 # A mark of lost bytes after a wide character: 鏈彃浠剁殑 ... 涓? (see _repair_lossy_runs)
 _LOSSY_HINT = re.compile(r"[^\x00-\x7f\s][?\ufffd]")
 # Cheap precheck for the Western-looking chains: every such mojibake holds a letter or
-# sign of U+0080..U+00FF next to another one or to a cp1252 special (UTF-8 lead bytes
+# sign of U+0080..U+024F (cp1250 and ISO-8859-16 read GBK as Latin Extended: ąű˛»)
+# next to another one or to a cp1252 special (UTF-8 lead bytes
 # read as cp1252 are Â..ô, followed by continuation bytes; GBK reads as pairs). A lone
 # ©, · or × in clean Chinese text, curly quotes and dashes, or soft hyphens (U+00AD,
 # invisible, left to the normalize stage) do not wake the stage up.
 _HAS_LATIN1 = re.compile(
-    "[\u0080-\u00ac\u00ae-\u00ff][\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122]"
+    "[\u0080-\u00ac\u00ae-\u024f\u02c7-\u02dd][\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122]"
     "|[\u00a1-\u00ac\u00ae-\u00ff][\u0080-\u00ff]"
 )
 # ftfy runs on those lines only, not on the whole text.
@@ -189,6 +190,7 @@ _MAX_MEAN_HAN_COST = 14.5
 # mark only follow kana, and a few kana are not enough evidence. Without this, GBK text
 # read as Big5 "repairs" 孔祥文 into ふ不ゅ.
 _KANA = regex.compile(r"[\u3040-\u30ff]")
+_WIDE_FORMS = regex.compile(r"[\u3000-\u303f\uff01-\uff5e\u2014\u2026\u201c\u201d]")
 _BAD_SMALL_KANA = regex.compile(r"(?:^|[^\u3040-\u30ff])[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー]")
 _MIN_KANA = 3
 
@@ -196,6 +198,8 @@ _MIN_KANA = 3
 # clearly more plausible, not merely different.
 _MIN_GAIN_BITS = 8
 _MIN_GAIN_RATIO = 0.75
+_BIG5_PRIOR_BITS = 3
+_PREFERRED_BITS = 1000
 # ... or this many bits per character: GBK read as Big5 turns Han into Han, and a long
 # span saves much without saving a quarter (琴烤漆，键盘 from ポ蕪〆ㄛ瑩攫: 312 → 237).
 _MIN_GAIN_PER_CHAR = 4
@@ -277,7 +281,7 @@ def _suspect_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _is_plausible_cjk(text: str) -> bool:
+def _is_plausible_cjk(text: str, relaxed: bool = False) -> bool:
     if not _CJK_RESULT.fullmatch(text):
         return False
     kana = len(_KANA.findall(text))
@@ -285,7 +289,10 @@ def _is_plausible_cjk(text: str) -> bool:
         return False
     hans = HAN.findall(text)
     if not hans:
-        return kana >= _MIN_KANA  # Japanese written in kana alone
+        # Japanese written in kana alone, or full-width forms and CJK punctuation alone
+        # (ＴＲＩＰ, ：); two characters at least
+        return kana >= _MIN_KANA or (not kana and len(_WIDE_FORMS.findall(text)) >= (1 if relaxed else 2)
+                                     and not _WIDE_FORMS.sub("", text).strip(" 0123456789"))
     return sum(HAN_COST.get(h, 17) for h in hans) / len(hans) <= _MAX_MEAN_HAN_COST
 
 
@@ -333,13 +340,22 @@ def _judge(span: str, fixed: str | None, relaxed: bool = False) -> int | None:
     return None
 
 
-def _best(span: str, chains: tuple[Chain, ...], relaxed: bool = False) -> tuple[str, Chain] | None:
-    best: tuple[int, str, Chain] | None = None
+def _best(span: str, chains: tuple[Chain, ...], relaxed: bool = False,
+          preferred: Chain | None = None) -> tuple[str, Chain] | None:
+    """The chain that repairs ``span`` best. Chains through Big5 pay a small prior (GBK
+    is the likelier of two readings that both make sense: ·³Ð¯ is 烦携, not 歲觓), and
+    the chain that repaired most of the text wins any run it repairs at all."""
+    best: tuple[float, str, Chain] | None = None
     for chain in chains:
         fixed = _apply(span, chain)
         gain = _judge(span, fixed, relaxed)
-        if gain is not None and fixed is not None and (best is None or gain > best[0]):
-            best = (gain, fixed, chain)
+        if gain is None or fixed is None:
+            continue
+        score = gain - (_BIG5_PRIOR_BITS if "big5" in chain.name else 0)
+        if chain is preferred:
+            score += _PREFERRED_BITS
+        if best is None or score > best[0]:
+            best = (score, fixed, chain)
     return (best[1], best[2]) if best else None
 
 
@@ -547,12 +563,29 @@ def _consistent(text: str, counts: dict[str, int]) -> str:
 _ANY_WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]+")
 
 
-def _repair_latin_run(run: str, counts: dict[str, int]) -> str:
-    found = _best(run, _LATIN_CHAINS)
-    if not found:
-        return run
-    counts[found[1].name] = counts.get(found[1].name, 0) + 1
-    return found[0]
+def _repair_latin_runs(text: str, counts: dict[str, int]) -> str:
+    """Latin-alphabet runs of four characters and more, each through the chain that reads
+    it best; where the chains disagree, the one that repaired the most characters of the
+    text decides (cp1250 and ISO-8859-16 both read 闷 and 门 out of GBK bytes)."""
+    runs = [m for m in _LATIN_RUN.finditer(text) if len(m.group(0)) >= _MIN_LATIN_RUN]
+    found = [_best(m.group(0), _LATIN_CHAINS) for m in runs]
+    votes: dict[Chain, int] = {}
+    for m, f in zip(runs, found):
+        if f:
+            votes[f[1]] = votes.get(f[1], 0) + len(m.group(0))
+    if not votes:
+        return text
+    major = max(votes, key=lambda c: votes[c])
+    pieces, last = [], 0
+    for m, f in zip(runs, found):
+        if f is None:
+            continue
+        if f[1] is not major:
+            f = _best(m.group(0), _LATIN_CHAINS, preferred=major) or f
+        pieces += [text[last:m.start()], f[0]]
+        last = m.end()
+        counts[f[1].name] = counts.get(f[1].name, 0) + 1
+    return "".join(pieces) + text[last:]
 
 
 def _repair_short_latin_runs(text: str, counts: dict[str, int]) -> str:
@@ -570,7 +603,7 @@ def _repair_short_latin_runs(text: str, counts: dict[str, int]) -> str:
             return run
         for chain in chains:
             fixed = _apply(run, chain)
-            if fixed and fixed != run and _is_plausible_cjk(fixed) and cost(fixed) < cost(run):
+            if fixed and fixed != run and _is_plausible_cjk(fixed, relaxed=True) and cost(fixed) < cost(run):
                 counts[chain.name] += 1
                 return fixed
         return run
@@ -703,7 +736,7 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
     counts: dict[str, int] = {}
     new = text
     if _HAS_LATIN1.search(new):
-        new = _sub(_LATIN_RUN, new, _repair_latin_run, counts, _MIN_LATIN_RUN)
+        new = _repair_latin_runs(new, counts)
         new = _repair_short_latin_runs(new, counts)
         if _HAS_LATIN1.search(new):
             fixed = _LATIN1_LINE.sub(lambda m: _ftfy(m.group(0)), new)
