@@ -199,6 +199,9 @@ _MIN_KANA = 3
 _MIN_GAIN_BITS = 8
 _MIN_GAIN_RATIO = 0.75
 _BIG5_PRIOR_BITS = 3
+_MIN_MEAN_SPAN = 4
+_GARBAGE_MEAN = 13.5
+_TEXT_MEAN = 11.5
 _PREFERRED_BITS = 1000
 # ... or this many bits per character: GBK read as Big5 turns Han into Han, and a long
 # span saves much without saving a quarter (琴烤漆，键盘 from ポ蕪〆ㄛ瑩攫: 312 → 237).
@@ -336,6 +339,11 @@ def _judge(span: str, fixed: str | None, relaxed: bool = False) -> int | None:
     if relaxed:
         return gain if gain > 0 else None
     if gain >= _MIN_GAIN_BITS and (after <= before * _MIN_GAIN_RATIO or gain >= _MIN_GAIN_PER_CHAR * len(span)):
+        return gain
+    # ... or, for four characters and more, from what reads like garbage (13.5 bits a
+    # character and more: 滇潔怮船) to what reads like text (11.5 and less: 房间太差)
+    if (len(span) >= _MIN_MEAN_SPAN and before >= _GARBAGE_MEAN * len(span)
+            and after <= _TEXT_MEAN * len(fixed)):
         return gain
     return None
 
