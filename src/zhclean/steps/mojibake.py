@@ -503,17 +503,9 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
     if any(c in _HAN_CHAINS for c in chains):
         pieces_out, changed = [], False
         for piece in _split_unencodable(run):
-            # a piece is judged harder than a whole run: 嫌疑 of 携程有欺骗嫌疑 would "read
-            # better" as 尔好 through Big5, by too little to be mojibake
-            found = _best(piece, _HAN_CHAINS) if len(piece) >= _MIN_PIECE and piece != run else None
-            if found and cost(piece) - cost(found[0]) < _MIN_PIECE_GAIN_PER_CHAR * len(piece):
-                found = None
-            if found:
-                counts[found[1].name] = counts.get(found[1].name, 0) + 1
-                pieces_out.append(found[0])
-                changed = True
-            else:
-                pieces_out.append(piece)
+            fixed_piece = _repair_piece(piece, whole=piece == run, counts=counts)
+            changed = changed or fixed_piece != piece
+            pieces_out.append(fixed_piece)
         if changed:
             return "".join(pieces_out)
     for chain in utf8_chains:
@@ -526,6 +518,39 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
             counts[chain.name] = counts.get(chain.name, 0) + len(spans)
             return "".join(pieces) + run[last:]
     return run
+
+
+# Clean punctuation that sits at the edge of a garbled piece (标题：啎蚾腔炵。): tried
+# without it, up to this many characters on each side.
+_MAX_TRIM = 2
+
+
+def _repair_piece(piece: str, whole: bool, counts: dict[str, int]) -> str:
+    """A piece of a run through the GBK/Big5 chains, trimmed of up to two characters on
+    either side when that reads better (the clean ： and 。 around a garbled title).
+    A piece is judged harder than a whole run: 嫌疑 of 携程有欺骗嫌疑 would "read better"
+    as 尔好 through Big5, by too little to be mojibake."""
+    if len(piece) < _MIN_PIECE:
+        return piece
+    best: tuple[int, int, int, str, Chain] | None = None
+    for i in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE) + 1):
+        for j in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE - i) + 1):
+            if whole and i == 0 and j == 0:
+                continue  # the whole run was tried already
+            span = piece[i:len(piece) - j]
+            found = _best(span, _HAN_CHAINS)
+            if not found:
+                continue
+            gain = cost(span) - cost(found[0])
+            if gain < _MIN_PIECE_GAIN_PER_CHAR * len(span):
+                continue
+            if best is None or gain > best[0]:
+                best = (gain, i, j, found[0], found[1])
+    if best is None:
+        return piece
+    _, i, j, fixed, chain = best
+    counts[chain.name] = counts.get(chain.name, 0) + 1
+    return piece[:i] + fixed + piece[len(piece) - j:]
 
 
 def _split_unencodable(run: str) -> list[str]:
