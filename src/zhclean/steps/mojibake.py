@@ -326,15 +326,17 @@ def _apply(span: str, chain: Chain) -> str | None:
         return None
 
 
-def _judge(span: str, fixed: str | None, relaxed: bool = False) -> int | None:
+def _judge(span: str, fixed: str | None, relaxed: bool = False, han_reading: bool = False) -> int | None:
     """The bits a repair saves, when it is clearly more plausible; else None.
 
     ``relaxed``: the same chain has repaired other spans of this text, so any saving will
     do (the damage is the document's; 补噱 → 干净 alone saves too little to be sure).
+    ``han_reading``: the span is taken for a GBK or Big5 reading of other bytes, so its
+    kana, Greek letters and private-use characters cost what they cost in such a reading.
     """
     if fixed is None or fixed == span or not _is_plausible_cjk(fixed):
         return None
-    before, after = cost(span), cost(fixed)
+    before, after = cost(span, han_reading=han_reading), cost(fixed)
     gain = before - after
     if relaxed:
         return gain if gain > 0 else None
@@ -349,14 +351,14 @@ def _judge(span: str, fixed: str | None, relaxed: bool = False) -> int | None:
 
 
 def _best(span: str, chains: tuple[Chain, ...], relaxed: bool = False,
-          preferred: Chain | None = None) -> tuple[str, Chain] | None:
+          preferred: Chain | None = None, han_reading: bool = False) -> tuple[str, Chain] | None:
     """The chain that repairs ``span`` best. Chains through Big5 pay a small prior (GBK
     is the likelier of two readings that both make sense: ·³Ð¯ is 烦携, not 歲觓), and
     the chain that repaired most of the text wins any run it repairs at all."""
     best: tuple[float, str, Chain] | None = None
     for chain in chains:
         fixed = _apply(span, chain)
-        gain = _judge(span, fixed, relaxed)
+        gain = _judge(span, fixed, relaxed, han_reading)
         if gain is None or fixed is None:
             continue
         score = gain - (_BIG5_PRIOR_BITS if "big5" in chain.name else 0)
@@ -493,21 +495,17 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
     if not chains:
         return run
     # 1. the whole run
-    found = _best(run, chains)
+    found = _best(run, chains, han_reading=True)
     if found:
         counts[found[1].name] = counts.get(found[1].name, 0) + 1
         return found[0]
     # 2. garbled spans inside the run (标题：浣犲ソ): for the chains that end in UTF-8,
     #    found in the bytes; for GBK/Big5, the pieces between characters that the chain's
     #    encoding cannot even represent (标 is no Big5 character, so no Big5 mojibake)
-    if any(c in _HAN_CHAINS for c in chains):
-        pieces_out, changed = [], False
-        for piece in _split_unencodable(run):
-            fixed_piece = _repair_piece(piece, whole=piece == run, counts=counts)
-            changed = changed or fixed_piece != piece
-            pieces_out.append(fixed_piece)
-        if changed:
-            return "".join(pieces_out)
+    if cost(run, han_reading=True) >= _MIN_PIECES_COST * len(run):
+        repaired = _repair_han_pieces(run, counts)
+        if repaired != run:
+            return repaired
     for chain in utf8_chains:
         spans = _utf8_spans(run, chain)
         if spans:
@@ -523,34 +521,41 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
 # Clean punctuation that sits at the edge of a garbled piece (标题：啎蚾腔炵。): tried
 # without it, up to this many characters on each side.
 _MAX_TRIM = 2
+# Pieces are looked for only in a run that, as a GBK or Big5 reading, averages this many
+# bits a character (a clean run with a rare name in it averages 10 to 11).
+_MIN_PIECES_COST = 11.0
 
 
-def _repair_piece(piece: str, whole: bool, counts: dict[str, int]) -> str:
-    """A piece of a run through the GBK/Big5 chains, trimmed of up to two characters on
-    either side when that reads better (the clean ： and 。 around a garbled title).
-    A piece is judged harder than a whole run: 嫌疑 of 携程有欺骗嫌疑 would "read better"
-    as 尔好 through Big5, by too little to be mojibake."""
-    if len(piece) < _MIN_PIECE:
-        return piece
-    best: tuple[int, int, int, str, Chain] | None = None
-    for i in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE) + 1):
-        for j in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE - i) + 1):
-            if whole and i == 0 and j == 0:
-                continue  # the whole run was tried already
-            span = piece[i:len(piece) - j]
-            found = _best(span, _HAN_CHAINS)
-            if not found:
+def _repair_han_pieces(run: str, counts: dict[str, int]) -> str:
+    """GBK read as Big5 or the reverse, inside a run: the pieces the chain's encoding can
+    hold (标 is no Big5 character: clean text, which no Big5 mojibake goes through), each
+    trimmed of up to two clean-looking characters on either side (the ： and 。 around a
+    garbled title) when that reads better. A piece is judged harder than a whole run: 嫌疑
+    of 携程有欺骗嫌疑 would "read better" as 尔好 through Big5, by too little."""
+    best: tuple[float, int, int, str, Chain] | None = None
+    for chain in _HAN_CHAINS:
+        for offset, piece in _encodable_pieces(run, chain.steps[0][0]):
+            if len(piece) < _MIN_PIECE:
                 continue
-            gain = cost(span) - cost(found[0])
-            if gain < _MIN_PIECE_GAIN_PER_CHAR * len(span):
-                continue
-            if best is None or gain > best[0]:
-                best = (gain, i, j, found[0], found[1])
+            for i in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE) + 1):
+                for j in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE - i) + 1):
+                    span = piece[i:len(piece) - j]
+                    if span == run:
+                        continue  # the whole run was tried already
+                    fixed = _apply(span, chain)
+                    if _judge(span, fixed, han_reading=True) is None or fixed is None:
+                        continue
+                    gain = cost(span, han_reading=True) - cost(fixed)
+                    if gain < _MIN_PIECE_GAIN_PER_CHAR * len(span):
+                        continue
+                    score = gain - (_BIG5_PRIOR_BITS if "big5" in chain.name else 0)
+                    if best is None or score > best[0]:
+                        best = (score, offset + i, offset + len(piece) - j, fixed, chain)
     if best is None:
-        return piece
-    _, i, j, fixed, chain = best
+        return run
+    _, start, end, fixed, chain = best
     counts[chain.name] = counts.get(chain.name, 0) + 1
-    return piece[:i] + fixed + piece[len(piece) - j:]
+    return run[:start] + fixed + run[end:]
 
 
 def _split_unencodable(run: str) -> list[str]:
