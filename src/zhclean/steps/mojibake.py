@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..badness import cost
+from ..badness import context_cost, cost
 from ..chardata import HAN, HAN_COST
 from ..report import Change
 
@@ -336,7 +336,7 @@ def _judge(span: str, fixed: str | None, relaxed: bool = False, han_reading: boo
     """
     if fixed is None or fixed == span or not _is_plausible_cjk(fixed):
         return None
-    before, after = cost(span, han_reading=han_reading), cost(fixed)
+    before, after = context_cost(span, han_reading=han_reading), context_cost(fixed)
     gain = before - after
     if relaxed:
         return gain if gain > 0 else None
