@@ -311,7 +311,25 @@ def _restore_a0(data: bytes) -> str:
     raise UnicodeDecodeError("utf-8", data, 0, len(data), "no 0xA0 restores it")
 
 
+# CJK punctuation at the edge of a span read through GBK/Big5: both encodings write
+# 。，、 the same way, so a 。 that ends a garbled run was most likely clean (and Big5
+# would make ﹝ of it).
+_EDGE_PUNCT = "。，、；：？！"
+
+
 def _apply(span: str, chain: Chain) -> str | None:
+    if chain in _HAN_CHAINS:
+        core = span.strip(_EDGE_PUNCT)
+        if core != span and core:
+            fixed = _apply_steps(core, chain)
+            if fixed is None:
+                return None
+            head = span[:span.index(core)]
+            return head + fixed + span[len(head) + len(core):]
+    return _apply_steps(span, chain)
+
+
+def _apply_steps(span: str, chain: Chain) -> str | None:
     try:
         for how, meant in chain.steps:
             data = _encode(span, how)
@@ -490,7 +508,7 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
         if any(_UTF8_SEQUENCE.search(_encode(piece, how)) for piece in pieces):
             utf8_chains.append(chain)
     chains = tuple(utf8_chains)
-    if not _COMMON.issuperset(run) and cost(run) >= _MIN_SUSPECT_COST * len(run):
+    if not _COMMON.issuperset(run) and cost(run, han_reading=True) >= _MIN_SUSPECT_COST * len(run):
         chains += _HAN_CHAINS
     if not chains:
         return run
@@ -520,7 +538,7 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
 
 # Clean punctuation that sits at the edge of a garbled piece (标题：啎蚾腔炵。): tried
 # without it, up to this many characters on each side.
-_MAX_TRIM = 2
+_MAX_TRIM = 3
 # Pieces are looked for only in a run that, as a GBK or Big5 reading, averages this many
 # bits a character (a clean run with a rare name in it averages 10 to 11).
 _MIN_PIECES_COST = 11.0
