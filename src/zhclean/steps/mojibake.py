@@ -541,7 +541,18 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
 _MAX_TRIM = 3
 # Pieces are looked for only in a run that, as a GBK or Big5 reading, averages this many
 # bits a character (a clean run with a rare name in it averages 10 to 11).
-_MIN_PIECES_COST = 11.0
+_MIN_PIECES_COST = 12.0
+
+
+def _clean_edge(text: str) -> int:
+    """How many characters at the start of ``text`` (at most _MAX_TRIM) read as clean
+    text would: 12 bits or less as a GBK/Big5 reading."""
+    n = 0
+    for ch in text[:_MAX_TRIM]:
+        if cost(ch, han_reading=True) > 12:
+            break
+        n += 1
+    return n
 
 
 def _repair_han_pieces(run: str, counts: dict[str, int]) -> str:
@@ -553,10 +564,14 @@ def _repair_han_pieces(run: str, counts: dict[str, int]) -> str:
     best: tuple[float, int, int, str, Chain] | None = None
     for chain in _HAN_CHAINS:
         for offset, piece in _encodable_pieces(run, chain.steps[0][0]):
-            if len(piece) < _MIN_PIECE:
+            # a piece that reads well as it stands cannot save five bits a character
+            if len(piece) < _MIN_PIECE or cost(piece, han_reading=True) < _MIN_PIECES_COST * len(piece):
                 continue
-            for i in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE) + 1):
-                for j in range(min(_MAX_TRIM, len(piece) - _MIN_PIECE - i) + 1):
+            # only clean-looking characters are trimmed (标题： before a garbled title)
+            left = _clean_edge(piece)
+            right = _clean_edge(piece[::-1])
+            for i in range(min(left, len(piece) - _MIN_PIECE) + 1):
+                for j in range(min(right, len(piece) - _MIN_PIECE - i) + 1):
                     span = piece[i:len(piece) - j]
                     if span == run:
                         continue  # the whole run was tried already
