@@ -352,7 +352,7 @@ def _judge(span: str, fixed: str | None, relaxed: bool = False, han_reading: boo
     ``han_reading``: the span is taken for a GBK or Big5 reading of other bytes, so its
     kana, Greek letters and private-use characters cost what they cost in such a reading.
     """
-    if fixed is None or fixed == span or not _is_plausible_cjk(fixed):
+    if fixed is None or fixed == span or not _is_plausible_cjk(fixed, relaxed):
         return None
     before, after = context_cost(span, han_reading=han_reading), context_cost(fixed)
     gain = before - after
@@ -520,10 +520,9 @@ def _repair_wide_run(run: str, counts: dict[str, int]) -> str:
     # 2. garbled spans inside the run (标题：浣犲ソ): for the chains that end in UTF-8,
     #    found in the bytes; for GBK/Big5, the pieces between characters that the chain's
     #    encoding cannot even represent (标 is no Big5 character, so no Big5 mojibake)
-    if cost(run, han_reading=True) >= _MIN_PIECES_COST * len(run):
-        repaired = _repair_han_pieces(run, counts)
-        if repaired != run:
-            return repaired
+    repaired = _repair_han_pieces(run, counts)
+    if repaired != run:
+        return repaired
     for chain in utf8_chains:
         spans = _utf8_spans(run, chain)
         if spans:
@@ -565,7 +564,8 @@ def _repair_han_pieces(run: str, counts: dict[str, int]) -> str:
     for chain in _HAN_CHAINS:
         for offset, piece in _encodable_pieces(run, chain.steps[0][0]):
             # a piece that reads well as it stands cannot save five bits a character
-            if len(piece) < _MIN_PIECE or cost(piece, han_reading=True) < _MIN_PIECES_COST * len(piece):
+            core = piece.strip(_EDGE_PUNCT)
+            if len(core) < _MIN_PIECE or cost(core, han_reading=True) < _MIN_PIECES_COST * len(core):
                 continue
             # only clean-looking characters are trimmed (标题： before a garbled title)
             left = _clean_edge(piece)
