@@ -178,12 +178,15 @@ _LOSSY_MARKS = (
 )
 
 # What a repair must produce: CJK text (Han, kana, hangul, CJK and full-width
-# punctuation) and ASCII, nothing else; a Western result is ftfy's business. Its Han
+# punctuation, the symbols of Chinese encodings) and ASCII, nothing else; a Western result is ftfy's business. Its Han
 # characters must not be rare ones on average: the words of real Chinese average 11 to
 # 13 bits a character (测 13, 试 12), garbage made of rare characters 16 and more.
 _CJK_RESULT = regex.compile(
     r"[\x00-\x7f\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\uffef"
-    r"\u2010-\u2027\u00b7\u00a0\ufffd]*"
+    r"\u2010-\u2027\u00b7\u00a0\ufffd"
+    # the symbols of GB2312's and Big5's first rows, which Chinese text uses: ° ± × ÷ §,
+    # № ℃ Ⅻ, arrows, ∈ ≤ ∞, ①, │ ┌ ■ ★ ※, ㈠ ㎡
+    r"\u00a7\u00a8\u00b0\u00b1\u00d7\u00f7\u2030-\u2033\u203b\u2100-\u27bf\u3200-\u33ff]*"
 )
 _MAX_MEAN_HAN_COST = 14.5
 # Kana in a repair must read as Japanese: small kana (ゃ ゅ っ ァ...) and the long-vowel
