@@ -298,7 +298,7 @@ def _is_plausible_cjk(text: str, relaxed: bool = False) -> bool:
         # Japanese written in kana alone, or full-width forms and CJK punctuation alone
         # (ＴＲＩＰ, ：); two characters at least
         return kana >= _MIN_KANA or (not kana and len(_WIDE_FORMS.findall(text)) >= (1 if relaxed else 2)
-                                     and not _WIDE_FORMS.sub("", text).strip(" 0123456789"))
+                                     and _WIDE_FORMS.sub("", text).isascii())
     return sum(HAN_COST.get(h, 17) for h in hans) / len(hans) <= _MAX_MEAN_HAN_COST
 
 
@@ -625,7 +625,7 @@ def _consistent(text: str, counts: dict[str, int]) -> str:
         run: str = m.group(0)
         if cost(run, han_reading=True) < _MIN_SUSPECT_COST * len(run):
             return run
-        found = _best(run, chains, relaxed=True)
+        found = _best(run, chains, relaxed=True, han_reading=True)
         if not found:
             return run
         counts[found[1].name] += 1
