@@ -122,13 +122,14 @@ def _class_of(o: int, korean_common: frozenset[int]) -> int:
     return 12
 
 
-# GB2312, Big5 and KS X 1001 hold kana, Cyrillic, Greek and pinyin letters in their
-# symbol rows, and GB18030 and Big5-HKSCS map some bytes to private use: text in those
+# GB2312, Big5 and KS X 1001 hold kana, Cyrillic, Greek, pinyin letters and bopomofo in
+# their symbol rows, and GB18030 and Big5-HKSCS map some bytes to private use: text in those
 # encodings rarely uses them, but another encoding's bytes read through them land there
 # all the time (Big5 日我 read as GBK is らи). A reading through one of those encodings
 # (``han_reading=True``) pays this much more for each.
 _FOREIGN_IN_HAN_READING = 6
-_FOREIGN_RANGES = ((0x3040, 0x30FF), (0x0370, 0x04FF), (0x00C0, 0x024F), (0xE000, 0xF8FF))
+_FOREIGN_RANGES = ((0x3040, 0x30FF), (0x0370, 0x04FF), (0x00C0, 0x024F), (0xE000, 0xF8FF),
+                   (0x3100, 0x312F), (0x31A0, 0x31BF))
 
 
 @functools.lru_cache(maxsize=2)
