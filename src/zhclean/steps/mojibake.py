@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..badness import context_cost, cost
+from ..badness import bigram_bonus, context_cost, cost
 from ..chardata import HAN, HAN_COST
 from ..report import Change
 
@@ -193,7 +193,9 @@ _MAX_MEAN_HAN_COST = 14.5
 # mark only follow kana, and a few kana are not enough evidence. Without this, GBK text
 # read as Big5 "repairs" 孔祥文 into ふ不ゅ.
 _KANA = regex.compile(r"[\u3040-\u30ff]")
-_WIDE_FORMS = regex.compile(r"[\u3000-\u303f\uff01-\uff5e\u2014\u2026\u201c\u201d]")
+_WIDE_FORMS = regex.compile(
+    r"[\u3000-\u303f\uff01-\uff5e\u2014\u2026\u201c\u201d\u00b0\u00b1\u00d7\u00f7\u2100-\u27bf\u3200-\u33ff]"
+)
 _BAD_SMALL_KANA = regex.compile(r"(?:^|[^\u3040-\u30ff])[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー]")
 _MIN_KANA = 3
 
@@ -295,11 +297,13 @@ def _is_plausible_cjk(text: str, relaxed: bool = False) -> bool:
         return False
     hans = HAN.findall(text)
     if not hans:
-        # Japanese written in kana alone, or full-width forms and CJK punctuation alone
-        # (ＴＲＩＰ, ：); two characters at least
+        # Japanese written in kana alone, or full-width forms, CJK punctuation and symbols
+        # alone (ＴＲＩＰ, ：, ×); two characters at least unless relaxed
         return kana >= _MIN_KANA or (not kana and len(_WIDE_FORMS.findall(text)) >= (1 if relaxed else 2)
                                      and _WIDE_FORMS.sub("", text).isascii())
-    return sum(HAN_COST.get(h, 17) for h in hans) / len(hans) <= _MAX_MEAN_HAN_COST
+    # the pairs the characters make count: 呵呵 and 棒 are words, rare characters or not
+    han_cost = sum(HAN_COST.get(h, 17) for h in hans) - bigram_bonus(text)
+    return han_cost / len(hans) <= _MAX_MEAN_HAN_COST
 
 
 def _restore_a0(data: bytes) -> str:
