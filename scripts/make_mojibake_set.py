@@ -118,6 +118,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "mojibake-synthetic.jsonl")
+    ap.add_argument("--control-lines", type=int, default=400, help="clean real lines among the controls")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     simp, trad = chinese_lines(args.pages)
@@ -149,14 +150,15 @@ def main() -> None:
             got += 1
     for i, text in enumerate(CONTROLS):
         rows.append({"id": f"control-{i}", "chain": "control", "garbled": text, "original": text, "lossy": False})
-    for line in rng.sample(simp, 300) + rng.sample(trad, 100):
+    n_simp = args.control_lines * 3 // 4
+    for line in rng.sample(simp, n_simp) + rng.sample(trad, args.control_lines - n_simp):
         rows.append({"id": f"control-line-{len(rows)}", "chain": "control", "garbled": line, "original": line,
                      "lossy": False})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} cases written to {args.out.relative_to(ROOT)}")
+    print(f"{len(rows)} cases written to {args.out}")
 
 
 if __name__ == "__main__":

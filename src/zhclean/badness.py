@@ -26,6 +26,8 @@ import functools
 import re
 import unicodedata
 
+import regex
+
 from .chardata import HAN_COST, HANGUL_COST, T2S_FOLD
 
 # Why each class costs what it does:
@@ -48,9 +50,11 @@ _SMALL_KANA = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵ�
 
 # Patterns of two characters that cost extra (stdlib ``re``: on these simple classes it
 # scans several times faster than ``regex``; each runs only when a cheap check allows):
-# - two accented letters or Latin-1 signs side by side: rare in French or German, all
-#   there is in GBK read as latin-1 (¼òÌåÖÐÎÄ, ¾Æµê);
+# - two accented letters or Latin-1 signs side by side, unless both are lowercase
+#   letters (Polish żółć, Czech kůň): all there is in GBK read as latin-1 (¼òÌåÖÐÎÄ,
+#   ¾Æµê), whose bytes make capitals and signs;
 _LATIN_PAIR = re.compile(r"[\u00a1-\u024f][\u00a1-\u024f]")
+_LOWER_PAIR = regex.compile(r"[[\u00a1-\u024f]&&\p{Ll}][[\u00a1-\u024f]&&\p{Ll}]", regex.V1)
 # - Han characters with a space between them: Chinese and Japanese do not put spaces
 #   between words, Korean and Russian do, and read as GBK their spaces stay;
 _SPACED_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
@@ -92,8 +96,8 @@ def _class_of(o: int, korean_common: frozenset[int]) -> int:
         return 6
     if 0xA1 <= o <= 0xFF:
         return 7 if ch.isalpha() else 12
-    if 0x100 <= o <= 0x24F:
-        return 10
+    if 0x100 <= o <= 0x24F:  # Latin Extended: lowercase letters are Central European text
+        return 7 if ch.islower() else 10
     if 0x410 <= o <= 0x44F or 0x391 <= o <= 0x3C9:  # the Russian and Greek alphabets
         return 6 if ch.isalpha() else 12
     if 0x370 <= o <= 0x4FF:  # Ё Ђ Ї і ў Љ and the rest: other languages' letters
@@ -171,7 +175,10 @@ def cost(text: str, han_reading: bool = False) -> int:
         if " " in text:
             total += _SPACED_HAN_COST * len(_SPACED_HAN.findall(text))
         if _LETTERS.search(text):
-            total += _LATIN_PAIR_COST * len(_LATIN_PAIR.findall(text))
+            pairs = len(_LATIN_PAIR.findall(text))
+            if pairs:
+                pairs -= len(_LOWER_PAIR.findall(text))
+            total += _LATIN_PAIR_COST * pairs
             total += _MIXED_ALPHABET_COST * len(_MIXED_ALPHABET.findall(text))
     return total
 
