@@ -147,7 +147,7 @@ _MIN_LATIN_RUN = 4
 # (浣犲ソ锛屼笘鐣岋紒). Full-width punctuation belongs: 锛 + 屼 is "，".
 _WIDE_RUN = regex.compile(r"[^\x00-\x7f\s]{2,}")
 # A mark of lost bytes after a wide character: 鏈彃浠剁殑 ... 涓? (see _repair_lossy_runs)
-_MARKS = re.compile("\ufffd{2,}")
+_MARK_RUNS = re.compile("\ufffd+")
 _LOSSY_HINT = re.compile(r"[^\x00-\x7f\s][?\ufffd]")
 # Cheap precheck for the Western-looking chains: every such mojibake holds a letter or
 # sign of U+0080..U+024F (cp1250 and ISO-8859-16 read GBK as Latin Extended: ąű˛»)
@@ -724,9 +724,10 @@ def _repair_lossy_run(run: str, counts: dict[str, int]) -> str:
         fixed = _apply(run, chain)
         if fixed is None or not _is_plausible_cjk(fixed):
             continue
-        # one mark per stretch of loss: the bytes around a lost pair break one or two
-        # characters, and which is not known
-        fixed = _MARKS.sub("\ufffd", fixed)
+        # one mark per loss: the bytes around a lost pair break one or two characters,
+        # which is not known; when two losses run together, their marks stay as decoded
+        if len(_MARK_RUNS.findall(fixed)) == run.count("?") + run.count("\ufffd"):
+            fixed = _MARK_RUNS.sub("\ufffd", fixed)
         recovered = fixed.replace("\ufffd", "")
         if len(HAN.findall(recovered)) < 2:
             continue
