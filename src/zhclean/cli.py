@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, get_args
 
 from . import __version__
-from .config import PRESETS, SCRIPT_TARGETS, CleanConfig
+from .config import PRESETS, SCRIPT_TARGETS, CleanConfig, read_phrases
 from .detect import decode
 from .errors import ConfigError, DecodeError, ZhcleanError
 from .io import InputError, atomic_write, iter_files, read_bytes
@@ -45,6 +45,9 @@ def _add_config_flags(group: argparse._ArgumentGroup) -> None:
         elif f.name == "encoding":
             group.add_argument("-e", flag, dest=f.name, default=None, metavar="ENC",
                                help="encoding of the input: auto (default) or a codec name")
+        elif f.name == "phrases":
+            group.add_argument(flag, dest=f.name, default=None, metavar="FILE",
+                               help="phrases of your own for the script stage: 'input<TAB>output' lines")
         elif f.type in ("int", int):
             group.add_argument(flag, dest=f.name, type=int, default=None, metavar="N", help=doc)
         else:
@@ -132,6 +135,8 @@ def make_config(args: argparse.Namespace) -> CleanConfig:
             raise ConfigError(f"{args.config}: {e}") from None
     flags = {f.name: getattr(args, f.name) for f in dataclasses.fields(CleanConfig)
              if getattr(args, f.name, None) is not None}
+    if "phrases" in flags:
+        flags["phrases"] = read_phrases(flags["phrases"])
     return config.replace(**flags) if flags else config
 
 

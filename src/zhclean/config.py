@@ -68,6 +68,10 @@ class CleanConfig:
     #: consistent in its dominant script; ``zh-hans``, ``zh-hant``, ``zh-tw``,
     #: ``zh-hk`` convert (``simplified``/``traditional`` are aliases).
     script: ScriptTarget = "auto"
+    #: Phrases of the user's for the script stage: (input, output) pairs; where the input
+    #: says the first, the output says the second, whatever the converter would make of it.
+    #: On the command line and in config files: a file of tab-separated lines.
+    phrases: tuple[tuple[str, str], ...] = ()
     #: Remove boilerplate lines: copyright and disclaimer footers, ICP numbers,
     #: source/editor lines, related-article and hot-news lists after their header.
     strip_boilerplate: bool = True
@@ -85,6 +89,7 @@ class CleanConfig:
         object.__setattr__(self, "script", script)
         if self.unicode_form not in get_args(UnicodeForm):
             raise ConfigError(f"unknown unicode_form {self.unicode_form!r}: use NFC or none")
+        object.__setattr__(self, "phrases", tuple((str(a), str(b)) for a, b in self.phrases))
         if not isinstance(self.max_blank_lines, int) or self.max_blank_lines < -1:
             raise ConfigError("max_blank_lines must be an integer >= -1")
         if self.encoding != "auto":
@@ -105,6 +110,8 @@ class CleanConfig:
         Keys may use dashes (``strip-boilerplate``) as in TOML files and on the command line.
         """
         names = {k.replace("-", "_"): v for k, v in data.items()}
+        if isinstance(names.get("phrases"), str):
+            names["phrases"] = read_phrases(str(names["phrases"]))
         return (base or cls()).replace(**names)
 
     def to_dict(self) -> dict[str, object]:
@@ -112,6 +119,29 @@ class CleanConfig:
 
 
 FIELD_NAMES: frozenset[str] = frozenset(f.name for f in fields(CleanConfig))
+
+
+def read_phrases(path: str) -> tuple[tuple[str, str], ...]:
+    """Phrases from a file: one ``input<TAB>output`` pair a line; ``#`` starts a comment.
+
+    Raises :class:`ConfigError` naming the file and the line that is not a pair.
+    """
+    pairs = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 2 or not parts[0]:
+                    raise ConfigError(f"{path}: line {n} is not 'input<TAB>output'")
+                pairs.append((parts[0], parts[1]))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read phrases ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: phrases must be UTF-8") from None
+    return tuple(pairs)
 
 
 def check_names(overrides: Mapping[str, object]) -> None:

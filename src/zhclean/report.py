@@ -138,19 +138,32 @@ class DecodeResult(NamedTuple):
         }
 
 
+class ParagraphScript(NamedTuple):
+    """The script of one line of a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    script: str
+
+
 class ScriptVerdict(NamedTuple):
     """The script of a text: see :func:`zhclean.detect_script`.
 
     ``counts`` has the numbers behind the verdict: characters written only in Simplified,
-    only in Traditional, Han characters in all, kana and hangul.
+    only in Traditional, Han characters in all, kana and hangul. ``paragraphs`` has the
+    verdict of each line with letters; ``region`` is ``"tw"`` or ``"hk"`` when the forms
+    of a Traditional text tell, else None.
     """
 
     script: str
     confidence: float
     counts: dict[str, int]
+    paragraphs: tuple[ParagraphScript, ...] = ()
+    region: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"script": self.script, "confidence": round(self.confidence, 4), "counts": dict(self.counts)}
+        return {"script": self.script, "confidence": round(self.confidence, 4), "counts": dict(self.counts),
+                "region": self.region, "paragraphs": [list(p) for p in self.paragraphs]}
 
 
 def diff_edit(step: str, before: str, after: str) -> Edit:

@@ -45,7 +45,7 @@ def normalize_stage(text: str, config: CleanConfig) -> StageOutput:
 
 
 def script_stage(text: str, config: CleanConfig) -> StageOutput:
-    new, changes = convert_script_and_explain(text, config.script)
+    new, changes = convert_script_and_explain(text, config.script, config.phrases)
     return StageOutput(new, changes, [], {})
 
 

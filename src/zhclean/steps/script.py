@@ -1,14 +1,20 @@
 """Simplified and Traditional Chinese: detection and conversion.
 
 Detection counts the characters written in only one script (from OpenCC's character
-tables: 发 is Simplified only, 發 Traditional only, 干 or 着 either) and reads the
-verdict from their proportion; kana and hangul say Japanese and Korean first.
+tables: 发 is Simplified only, 發 Traditional only, 干 or 着 either; the forms Taiwan and
+Hong Kong write, and Cantonese particles, count for neither), paragraph by paragraph,
+after kana and hangul have said Japanese or Korean. A paragraph that has no telling
+character is ``both``; a text whose paragraphs disagree is ``mixed``. Traditional text
+gets a region when its forms or words tell: Taiwan (裡, 著, 啟) or Hong Kong (説, 衞,
+Cantonese 嘅 咗 佢).
 
-Conversion runs OpenCC, paragraph by paragraph: a paragraph with no character the
-conversion could change is not sent to the converter; Japanese and Korean paragraphs,
-URLs and e-mail addresses are never converted. Where OpenCC falls short (its
-Traditional→Simplified leaves 著 in 著力点, where Simplified writes 着), a small table
-of zhclean's own corrects the converted paragraphs.
+Conversion runs OpenCC. Japanese and Korean paragraphs, URLs, e-mail addresses and code
+(Markdown code spans and fenced blocks) are never converted; the rest goes to the
+converter in one call, as OpenCC would take it. Where OpenCC falls short, a small table
+of zhclean's own corrects what it converted: Traditional→Simplified keeps 著 everywhere,
+where Simplified writes 着 except for the zhù of 著作 and 显著; Simplified→Traditional
+makes 範 of the surname 范 (範先生) and 於 of the surname 于 (姓於). Users add their own
+phrases: where the input says X, write Y.
 
 OpenCC config names (``t2s``, ``s2twp``...) appear only in this module; the rest of
 zhclean speaks of targets: ``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``.
@@ -21,54 +27,199 @@ zhclean speaks of targets: ``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``.
 from __future__ import annotations
 
 import functools
-import operator
+import re
 import threading
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
-import regex
-
-from ..chardata import HANGUL, KANA, HAN, S2T_KEYS, SIMP_ONLY, T2S_KEYS, TRAD_ONLY
+from .. import _chardata_tables as _t
+from ..chardata import S2T_KEYS, SIMP_ONLY, T2S_KEYS, TRAD_ONLY
 from ..config import SCRIPT_ALIASES
 from ..errors import ConfigError
-from ..report import Change, ScriptVerdict
+from ..report import Change, ParagraphScript, ScriptVerdict
 
 STEP = "convert_script"
 
-# Membership in a frozenset, counted with map() or tested with isdisjoint(), runs in C
-# and is 10-20 times faster than a regex character class of several thousand characters.
-# target -> (OpenCC config, the characters it may change)
-_TARGETS: dict[str, tuple[str, frozenset[str]]] = {
-    "zh-hans": ("t2s", T2S_KEYS | {"著"}),  # 著: zhclean's own correction below
-    "zh-hant": ("s2t", S2T_KEYS),
-    "zh-tw": ("s2tw", S2T_KEYS),
-    "zh-hk": ("s2hk", S2T_KEYS),
+
+class _Target(NamedTuple):
+    config: str  # the OpenCC config
+    changeable: frozenset[str]  # characters the config may change
+    one_to_many: frozenset[str]  # characters whose conversion depends on context
+    direction: str  # "t2s" or "s2t"
+
+
+_TARGETS: dict[str, _Target] = {
+    "zh-hans": _Target("t2s", T2S_KEYS | {"著"}, frozenset(_t.ONE_TO_MANY_T2S), "t2s"),
+    "zh-hant": _Target("s2t", S2T_KEYS, frozenset(_t.ONE_TO_MANY_S2T), "s2t"),
+    "zh-tw": _Target("s2tw", S2T_KEYS | frozenset(_t.S2TW_EXTRA_KEYS), frozenset(_t.ONE_TO_MANY_S2T), "s2t"),
+    "zh-hk": _Target("s2hk", S2T_KEYS | frozenset(_t.S2HK_EXTRA_KEYS), frozenset(_t.ONE_TO_MANY_S2T), "s2t"),
 }
 
-# Never converted: URLs, e-mail addresses (an IRI's path may hold Chinese characters
-# that must stay as the server knows them).
-_PROTECTED = regex.compile(r"(?:https?|ftp)://[^\s<>\"'）)]+|www\.[^\s<>\"'）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ---- character classes, counted in one pass -------------------------------------
+# One str.translate maps every character to its class, str.count counts each class: the
+# whole text at C speed, and each paragraph as a slice of the same mapped string.
+_SIMP, _TRAD, _HAN, _KANA, _HANGUL, _TW, _HK = "\x01\x02\x03\x04\x05\x06\x07"
+_CLASS_CHARS = _SIMP + _TRAD + _HAN + _KANA + _HANGUL + _TW + _HK
+# Cantonese, written in Hong Kong: no Mandarin text uses these characters.
+_CANTONESE = "嘅咗啲冇嘢佢哋喺嗰嚟噉囉喎咩啱攞搵睇諗嘥攰冚㗎嘞啩"
+
+
+@functools.lru_cache(maxsize=1)
+def _class_table() -> list[str]:
+    table = [chr(o) if o not in (0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07) else " " for o in range(0x10000)]
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+        for o in range(lo, hi + 1):
+            table[o] = _HAN
+    for lo, hi in ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)):
+        for o in range(lo, hi + 1):
+            table[o] = _KANA
+    for lo, hi in ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F)):
+        for o in range(lo, hi + 1):
+            table[o] = _HANGUL
+    for chars, cls in ((_t.TW_FORMS, _TW), (_t.HK_FORMS + _CANTONESE, _HK)):
+        for ch in chars:
+            table[ord(ch)] = cls
+    # telling characters last: a regional form that is also Traditional-only stays
+    # regional (it is counted as Traditional too, see _Counts)
+    for telling, cls in ((SIMP_ONLY, _SIMP), (TRAD_ONLY, _TRAD)):
+        for ch in telling:
+            if ord(ch) < 0x10000 and table[ord(ch)] not in (_TW, _HK):
+                table[ord(ch)] = cls
+    return table
+
+
+class _Counts(NamedTuple):
+    simp: int
+    trad: int  # Traditional-only characters, regional forms included
+    han: int
+    kana: int
+    hangul: int
+    tw: int
+    hk: int
+
+    @classmethod
+    def of(cls, mapped: str) -> _Counts:
+        simp, trad, other, kana, hangul, tw, hk = (mapped.count(c) for c in _CLASS_CHARS)
+        return cls(simp, trad + tw + hk, simp + trad + other + tw + hk, kana, hangul, tw, hk)
+
 
 # A paragraph is Japanese or Korean when kana or hangul make up this share of its
 # letters: a Chinese text quoting one Japanese word stays Chinese.
 _FOREIGN_SHARE = 0.05
-
 # A text is mixed only when the minority script has at least this many telling characters.
 _MIN_MINORITY = 2
+
+
+def _verdict(c: _Counts) -> tuple[str, float]:
+    letters = c.han + c.kana + c.hangul
+    if letters == 0:
+        return "none", 1.0
+    if c.kana and c.kana >= _FOREIGN_SHARE * letters:
+        return "japanese", min(1.0, 0.5 + c.kana / letters)
+    if c.hangul and c.hangul >= _FOREIGN_SHARE * letters:
+        return "korean", min(1.0, 0.5 + c.hangul / letters)
+    simp, trad = c.simp, c.trad
+    if simp + trad == 0:
+        return "both", 1.0
+    if min(simp, trad) < _MIN_MINORITY:
+        # one stray character (a name such as 鍾繇 in Simplified text) is not a mixed text
+        share = 1.0 if simp > trad else 0.0
+    else:
+        share = simp / (simp + trad)
+    evidence = min(1.0, (simp + trad) / 8)  # a handful of telling characters is enough
+    if share >= 0.9:
+        return "simplified", 0.5 + 0.5 * evidence * share
+    if share <= 0.1:
+        return "traditional", 0.5 + 0.5 * evidence * (1 - share)
+    return "mixed", 0.5 + 0.5 * evidence * abs(share - 0.5) * 2
+
+
+def _region(c: _Counts) -> str | None:
+    if c.hk >= 2 and c.hk >= 2 * c.tw:
+        return "hk"
+    if c.tw >= 2 and c.tw >= 2 * c.hk:
+        return "tw"
+    return None
+
+
+def detect_script(text: str) -> ScriptVerdict:
+    """Say which script ``text`` is written in, with the counts behind the verdict.
+
+    ``script`` is one of ``simplified``, ``traditional``, ``mixed``, ``both`` (Chinese
+    with no character that tells), ``japanese``, ``korean`` or ``none``. ``paragraphs``
+    gives the verdict of each line that has letters, ``region`` says ``tw`` or ``hk``
+    for Traditional text whose forms tell.
+
+    >>> detect_script("這是繁體中文").script
+    'traditional'
+    >>> detect_script("中文").script
+    'both'
+    >>> detect_script("日本語のテキストです").script
+    'japanese'
+    >>> detect_script("佢哋喺度講緊嘢，我唔係好明白。").region
+    'hk'
+    >>> v = detect_script("这是简体。\\n這是繁體。")
+    >>> v.script, [p.script for p in v.paragraphs]
+    ('mixed', ['simplified', 'traditional'])
+    """
+    mapped = text.translate(_class_table())
+    total = _Counts.of(mapped)
+    script, confidence = _verdict(total)
+    paragraphs: list[ParagraphScript] = []
+    if "\n" in text:
+        start = 0
+        for line in mapped.split("\n"):
+            end = start + len(line)
+            c = _Counts.of(line)
+            if c.han or c.kana or c.hangul:
+                paragraphs.append(ParagraphScript(start, end, _verdict(c)[0]))
+            start = end + 1
+        seen = {p.script for p in paragraphs}
+        if script in ("simplified", "traditional") and {"simplified", "traditional"} <= seen:
+            # the text leans one way, but whole paragraphs are in the other script
+            script, confidence = "mixed", max(0.5, confidence - 0.3)
+    elif total.han or total.kana or total.hangul:
+        paragraphs.append(ParagraphScript(0, len(text), script))
+    counts = {"simplified": total.simp, "traditional": total.trad, "han": total.han,
+              "kana": total.kana, "hangul": total.hangul}
+    region = _region(total) if script in ("traditional", "mixed") else None
+    return ScriptVerdict(script, confidence, counts, tuple(paragraphs), region)
+
+
+def _dominant(verdict: ScriptVerdict, text: str) -> str:
+    """The script most of a mixed text is written in: the Han characters of the lines
+    judged Simplified against those judged Traditional (telling characters are not
+    equally dense in the two scripts, so whole lines are a fairer measure)."""
+    weight = {"simplified": 0, "traditional": 0}
+    table = _class_table()
+    for p in verdict.paragraphs:
+        c = _Counts.of(text[p.start:p.end].translate(table))
+        if p.script in weight:
+            weight[p.script] += c.han
+        elif p.script == "mixed":
+            weight["simplified" if c.simp >= c.trad else "traditional"] += c.han
+    return "zh-hans" if weight["simplified"] >= weight["traditional"] else "zh-hant"
+
 
 # ---- zhclean's corrections on top of OpenCC --------------------------------------
 # Traditional→Simplified: OpenCC keeps 著 everywhere, but Simplified writes 着 for every
 # use except zhù "to write; notable". These are the words that keep 著.
 _ZHU_WORDS = (
     "著名 著作 著称 著述 著者 著书 著录 著有 著文 著译 著说 显著 土著 名著 原著 论著 编著 "
-    "巨著 专著 昭著 卓著 遗著 译著 合著 新著 拙著 大著 撰著 力著 杰著 著论 宏著"
+    "巨著 专著 昭著 卓著 遗著 译著 合著 新著 拙著 大著 撰著 力著 杰著 著论 宏著 馨著"
 ).split()
-_ZHU_KEEP = regex.compile("|".join(sorted(_ZHU_WORDS, key=len, reverse=True)))
+_ZHU_KEEP = re.compile("|".join(sorted(_ZHU_WORDS, key=len, reverse=True)))
+
+# Simplified→Traditional: the surnames 范 and 于 are not 範 and 於.
+_SURNAME_FIXES = {
+    **{f"範{t}": f"范{t}" for t in ("先生", "女士", "小姐", "老師", "教授", "總", "姓", "氏")},
+    "姓範": "姓范", "姓於": "姓于", "於姓": "于姓",
+}
+_SURNAMES = re.compile("|".join(sorted(_SURNAME_FIXES, key=len, reverse=True)))
 
 
 def _fix_zhu(text: str) -> tuple[str, int]:
     """著 → 着 outside the words of writing (著作, 显著...)."""
-    if "著" not in text:
-        return text, 0
     pieces = []
     last = 0
     n = 0
@@ -82,6 +233,18 @@ def _fix_zhu(text: str) -> tuple[str, int]:
     n += chunk.count("著")
     pieces.append(chunk.replace("著", "着"))
     return "".join(pieces), n
+
+
+def _correct(converted: str, target: _Target) -> tuple[str, int]:
+    """zhclean's corrections, on converted text."""
+    if target.direction == "t2s":
+        if "著" not in converted:
+            return converted, 0
+        return _fix_zhu(converted)
+    if "範" not in converted and "於" not in converted:
+        return converted, 0
+    fixed, n = _SURNAMES.subn(lambda m: _SURNAME_FIXES[m.group(0)], converted)
+    return fixed, n
 
 
 # ---- the OpenCC engine -----------------------------------------------------------
@@ -120,135 +283,144 @@ def normalize_target(target: str) -> str:
     return t
 
 
-# ---- detection -------------------------------------------------------------------
-def detect_script(text: str) -> ScriptVerdict:
-    """Say which script ``text`` is written in, with the counts behind the verdict.
-
-    ``script`` is one of ``simplified``, ``traditional``, ``mixed``, ``both`` (Chinese
-    with no character that tells), ``japanese``, ``korean`` or ``none``.
-
-    >>> detect_script("這是繁體中文").script
-    'traditional'
-    >>> detect_script("中文").script
-    'both'
-    >>> detect_script("日本語のテキストです").script
-    'japanese'
-    """
-    han = len(HAN.findall(text))
-    kana = len(KANA.findall(text))
-    hangul = len(HANGUL.findall(text))
-    simp = sum(map(SIMP_ONLY.__contains__, text))
-    trad = sum(map(TRAD_ONLY.__contains__, text))
-    counts = {"simplified": simp, "traditional": trad, "han": han, "kana": kana, "hangul": hangul}
-    letters = han + kana + hangul
-    if letters == 0:
-        return ScriptVerdict("none", 1.0, counts)
-    if kana and kana >= _FOREIGN_SHARE * letters:
-        return ScriptVerdict("japanese", min(1.0, 0.5 + kana / letters), counts)
-    if hangul and hangul >= _FOREIGN_SHARE * letters:
-        return ScriptVerdict("korean", min(1.0, 0.5 + hangul / letters), counts)
-    if simp + trad == 0:
-        return ScriptVerdict("both", 1.0, counts)
-    if min(simp, trad) < _MIN_MINORITY:
-        # one stray character (a name such as 鍾繇 in Simplified text) is not a mixed text
-        share = 1.0 if simp > trad else 0.0
-    else:
-        share = simp / (simp + trad)
-    evidence = min(1.0, (simp + trad) / 8)  # a handful of telling characters is enough
-    if share >= 0.9:
-        return ScriptVerdict("simplified", 0.5 + 0.5 * evidence * share, counts)
-    if share <= 0.1:
-        return ScriptVerdict("traditional", 0.5 + 0.5 * evidence * (1 - share), counts)
-    return ScriptVerdict("mixed", 0.5 + 0.5 * evidence * abs(share - 0.5) * 2, counts)
-
-
-def _dominant(text: str) -> str:
-    """The script most of a mixed text is written in: Han characters of the paragraphs
-    judged Simplified against those judged Traditional (telling characters are not
-    equally dense in the two scripts, paragraphs are a fairer measure)."""
-    weight = {"simplified": 0, "traditional": 0}
-    for para in text.split("\n"):
-        v = detect_script(para)
-        if v.script in weight:
-            weight[v.script] += v.counts["han"]
-        elif v.script == "mixed":
-            c = v.counts
-            weight["simplified" if c["simplified"] >= c["traditional"] else "traditional"] += c["han"]
-    return "zh-hans" if weight["simplified"] >= weight["traditional"] else "zh-hant"
-
-
-def _is_foreign(paragraph: str) -> bool:
-    kana = len(KANA.findall(paragraph))
-    hangul = len(HANGUL.findall(paragraph))
-    if not kana and not hangul:
-        return False
-    letters = len(HAN.findall(paragraph)) + kana + hangul
-    return kana + hangul >= _FOREIGN_SHARE * letters
-
-
 # ---- conversion ------------------------------------------------------------------
-def _convert_paragraph(paragraph: str, config: str) -> str:
-    conv = _converter(config)
-    if not _PROTECTED.search(paragraph):
-        return str(conv.convert(paragraph))
-    out = []
-    last = 0
-    for m in _PROTECTED.finditer(paragraph):
-        out.append(str(conv.convert(paragraph[last:m.start()])) if m.start() > last else "")
-        out.append(m.group(0))
-        last = m.end()
-    out.append(str(conv.convert(paragraph[last:])) if last < len(paragraph) else "")
-    return "".join(out)
+# Never converted: URLs and e-mail addresses (an IRI's path may hold Chinese characters
+# that must stay as the server knows them), Markdown code spans.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"'）)]+|www\.[^\s<>\"'）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]+`"
+)
+_FENCE = re.compile(r"^(?:```|~~~)", re.M)
+_FOREIGN_CHARS = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 
 
-def convert_script_and_explain(text: str, target: str) -> tuple[str, list[Change]]:
-    """Convert to ``target`` and report how many characters changed, and corrections.
+def _phrase_pattern(phrases: Sequence[tuple[str, str]]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(src) for src, _ in sorted(phrases, key=lambda p: -len(p[0]))))
+
+
+def _segments(text: str, target: _Target, phrase_re: re.Pattern[str] | None,
+              phrase_map: dict[str, str]) -> tuple[list[str], list[bool], int]:
+    """``text`` cut into pieces, each marked to convert or to keep as it is; and how many
+    Japanese/Korean lines were kept."""
+    pieces: list[str] = []
+    convert: list[bool] = []
+    foreign = 0
+    in_fence = False
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if n:
+            pieces.append("\n")
+            convert.append(False)
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            pieces.append(line)
+            convert.append(False)
+            continue
+        if in_fence or target.changeable.isdisjoint(line):
+            pieces.append(line)
+            convert.append(False)
+            continue
+        if _FOREIGN_CHARS.search(line):
+            c = _Counts.of(line.translate(_class_table()))
+            if _verdict(c)[0] in ("japanese", "korean"):
+                foreign += 1
+                pieces.append(line)
+                convert.append(False)
+                continue
+        last = 0
+        for m in _protected_spans(line, phrase_re):
+            if m.start() > last:
+                pieces.append(line[last:m.start()])
+                convert.append(True)
+            span = m.group(0)
+            pieces.append(phrase_map.get(span, span))
+            convert.append(False)
+            last = m.end()
+        if last < len(line):
+            pieces.append(line[last:])
+            convert.append(True)
+    return pieces, convert, foreign
+
+
+def _protected_spans(line: str, phrase_re: re.Pattern[str] | None) -> list[re.Match[str]]:
+    spans = list(_PROTECTED.finditer(line))
+    if phrase_re is not None:
+        spans += phrase_re.finditer(line)
+        spans.sort(key=lambda m: m.start())
+        kept: list[re.Match[str]] = []
+        for m in spans:
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)
+        spans = kept
+    return spans
+
+
+def _fast_path(text: str, phrases: Sequence[tuple[str, str]]) -> bool:
+    """True when the whole text can go to the converter as it is."""
+    return (not phrases and not _FOREIGN_CHARS.search(text) and not _PROTECTED.search(text)
+            and not _FENCE.search(text))
+
+
+def convert_script_and_explain(
+    text: str, target: str, phrases: Sequence[tuple[str, str]] = ()
+) -> tuple[str, list[Change]]:
+    """Convert to ``target`` and report what changed: the characters converted, the
+    characters whose conversion depended on context (干 → 幹/乾/干), the corrections.
 
     ``target`` ``auto`` converts a mixed text to its dominant script and leaves a
-    consistent one alone; ``keep`` does nothing.
+    consistent one alone; ``keep`` does nothing. ``phrases`` are (input, output) pairs
+    of the user's: where the input says the first, the output says the second.
 
     >>> convert_script_and_explain("后来", "zh-hant")[0]
     '後來'
+    >>> convert_script_and_explain("范先生说", "zh-tw")[0]
+    '范先生說'
+    >>> convert_script_and_explain("據蘋果日報報道", "zh-hans", phrases=[("蘋果日報", "蘋果日報")])[0]
+    '据蘋果日報报道'
     """
-    target = normalize_target(target)
-    if target == "keep" or text.isascii():
+    name = normalize_target(target)
+    if name == "keep" or text.isascii():
         return text, []
-    if target == "auto":
+    if name == "auto":
         verdict = detect_script(text)
         if verdict.script != "mixed":
             return text, []
-        target = _dominant(text)
-    config, changeable = _TARGETS[target]
-    paragraphs = text.split("\n")
-    changed_chars = 0
-    corrections = 0
-    skipped_foreign = 0
-    for i, para in enumerate(paragraphs):
-        if changeable.isdisjoint(para):
-            continue
-        if _is_foreign(para):
-            skipped_foreign += 1
-            continue
-        new = _convert_paragraph(para, config)
-        if target == "zh-hans":
-            new, n = _fix_zhu(new)
-            corrections += n
-        if new != para:
-            changed_chars += sum(map(operator.ne, para, new)) if len(para) == len(new) else len(new)
-            paragraphs[i] = new
-    out = "\n".join(paragraphs)
+        name = _dominant(verdict, text)
+    tgt = _TARGETS[name]
+    conv = _converter(tgt.config)
+    foreign = 0
+    if _fast_path(text, phrases):
+        out = conv.convert(text) if not tgt.changeable.isdisjoint(text) else text
+    else:
+        phrase_map = dict(phrases)
+        pieces, convert, foreign = _segments(text, tgt, _phrase_pattern(phrases), phrase_map)
+        todo = [p for p, c in zip(pieces, convert) if c]
+        if todo:
+            # one call: pieces hold no newline, and no OpenCC phrase spans one
+            done = iter(conv.convert("\n".join(todo)).split("\n"))
+            out = "".join(next(done) if c else p for p, c in zip(pieces, convert))
+        else:
+            out = text
     changes: list[Change] = []
+    out, corrections = _correct(out, tgt)
     if out != text:
-        changes.append(Change(STEP, "convert", f"{config} ({engine()}): {changed_chars} chars", changed_chars))
+        changed = sum(map(str.__ne__, text, out)) if len(text) == len(out) else abs(len(out) - len(text)) + 1
+        changes.append(Change(STEP, "convert", f"{tgt.config} ({engine()}): {changed} chars", changed))
+        ambiguous = sorted({ch for ch in text if ch in tgt.one_to_many})
+        if ambiguous:
+            shown = "".join(ambiguous[:20]) + ("..." if len(ambiguous) > 20 else "")
+            changes.append(Change(STEP, "flag", f"converted by context, one of several forms: {shown}",
+                                  len(ambiguous)))
     if corrections:
-        changes.append(Change(STEP, "convert", f"zhclean correction 著→着: {corrections}", corrections))
-    if skipped_foreign:
-        changes.append(Change(STEP, "flag", f"{skipped_foreign} Japanese/Korean paragraph(s) left unconverted",
-                              skipped_foreign))
+        what = "著→着" if tgt.direction == "t2s" else "surnames 范/于"
+        changes.append(Change(STEP, "convert", f"zhclean correction {what}: {corrections}", corrections))
+    if foreign:
+        changes.append(Change(STEP, "flag", f"{foreign} Japanese/Korean paragraph(s) left unconverted", foreign))
     return out, changes
 
 
-def convert_script(text: str, target: str) -> str:
+def convert_script(text: str, target: str, phrases: Sequence[tuple[str, str]] = ()) -> str:
     """Convert ``text`` to ``target``: ``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``
     (``simplified``/``traditional`` are aliases), ``auto`` or ``keep``.
 
@@ -256,5 +428,9 @@ def convert_script(text: str, target: str) -> str:
     '经济産業省の図書館'
     >>> convert_script("鼠标和软件", "zh-tw")
     '鼠標和軟件'
+    >>> convert_script("见 https://example.com/后来 和 `后来`", "zh-hant")
+    '見 https://example.com/后来 和 `后来`'
     """
-    return convert_script_and_explain(text, target)[0]
+    if target in ("keep",):
+        return text
+    return convert_script_and_explain(text, target, phrases)[0]
