@@ -67,7 +67,7 @@ class Pipeline:
             for name in names:
                 if round_ and name != "repair_mojibake" and text == start:
                     break  # the repair stage found nothing new: done
-                out = STEPS[name][0](text, cfg)
+                out = STEPS[name][0](text, cfg, explain)
                 changes += out.changes
                 removed += out.removed
                 for key, value in out.metadata.items():

@@ -1,6 +1,6 @@
 """The stages of the pipeline, as a registry: name → function.
 
-Every stage function takes ``(text, config)`` and returns a :class:`StageOutput`:
+Every stage function takes ``(text, config, explain)`` and returns a :class:`StageOutput`:
 the new text, the changes it made and, for the strip stage, the removed lines and the
 metadata. Stages never call each other; the pipeline runs them in order.
 """
@@ -28,7 +28,7 @@ class StageOutput(NamedTuple):
 MAX_REPAIR_LAYERS = 3
 
 
-def repair_stage(text: str, config: CleanConfig) -> StageOutput:
+def repair_stage(text: str, config: CleanConfig, explain: bool = True) -> StageOutput:
     changes: list[Change] = []
     for _ in range(MAX_REPAIR_LAYERS):
         new, found = repair_mojibake_and_explain(text)
@@ -39,22 +39,22 @@ def repair_stage(text: str, config: CleanConfig) -> StageOutput:
     return StageOutput(text, changes, [], {})
 
 
-def normalize_stage(text: str, config: CleanConfig) -> StageOutput:
+def normalize_stage(text: str, config: CleanConfig, explain: bool = True) -> StageOutput:
     new, changes = normalize_and_explain(text, config)
     return StageOutput(new, changes, [], {})
 
 
-def script_stage(text: str, config: CleanConfig) -> StageOutput:
-    new, changes = convert_script_and_explain(text, config.script, config.phrases)
+def script_stage(text: str, config: CleanConfig, explain: bool = True) -> StageOutput:
+    new, changes = convert_script_and_explain(text, config.script, config.phrases, explain)
     return StageOutput(new, changes, [], {})
 
 
-def strip_stage(text: str, config: CleanConfig) -> StageOutput:
+def strip_stage(text: str, config: CleanConfig, explain: bool = True) -> StageOutput:
     result = strip_and_explain(text, config)
     return StageOutput(result.text, result.changes, result.removed, result.metadata)
 
 
-Stage = Callable[[str, CleanConfig], StageOutput]
+Stage = Callable[[str, CleanConfig, bool], StageOutput]
 
 #: name -> (stage function, the config switch that enables it, or None for always)
 STEPS: dict[str, tuple[Stage, str | None]] = {

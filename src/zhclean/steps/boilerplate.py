@@ -154,7 +154,6 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     lines = text.split("\n")
     folded_lines = [ln.translate(T2S_FOLD) for ln in lines]
     han_counts = [len(HAN.findall(ln)) for ln in lines]
-    total_han = sum(han_counts) or 1
     metadata: dict[str, str] = {}
     removed: list[Removed] = []
     keep = [True] * len(lines)
@@ -168,9 +167,8 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             keep[i] = False
             removed.append(Removed(i + 1, lines[i], f"{rule}: {why}", rule))
 
-    seen_han = 0
+    tail_headers: list[int] = []
     for i, (line, folded) in enumerate(zip(lines, folded_lines)):
-        seen_han += han_counts[i]
         stripped = folded.strip()
         if not stripped:
             continue
@@ -187,14 +185,24 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
             drop(i, "widget", "share/print/navigation")
             continue
-        if _TAIL_HEADERS.match(stripped) and (seen_han - han_counts[i]) >= _TAIL_MIN_SHARE * total_han:
-            header = line.strip()
-            for j in range(i, len(lines) if cfg.strip_boilerplate else i):
-                if keep[j] and lines[j].strip():
-                    drop(j, "tail-list", f"after the header {header!r}")
-                elif keep[j]:
-                    keep[j] = False
-            break
+        if _TAIL_HEADERS.match(stripped):
+            tail_headers.append(i)
+
+    # A tail header counts once the lines above it that stay hold enough of the Han
+    # characters that stay: measured on what stays, the rule gives the same answer on a
+    # text already cleaned (clean(clean(x)) == clean(x)).
+    if tail_headers:
+        kept_han = [n if k else 0 for n, k in zip(han_counts, keep)]
+        total = sum(kept_han) or 1
+        for i in tail_headers:
+            if sum(kept_han[:i]) >= _TAIL_MIN_SHARE * total:
+                header = lines[i].strip()
+                for j in range(i, len(lines) if cfg.strip_boilerplate else i):
+                    if keep[j] and lines[j].strip():
+                        drop(j, "tail-list", f"after the header {header!r}")
+                    elif keep[j]:
+                        keep[j] = False
+                break
 
     title_index = next((i for i, ln in enumerate(lines) if keep[i] and ln.strip() and i not in meta_lines), -1)
     if cfg.extract_metadata and title_index >= 0:
