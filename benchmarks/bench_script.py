@@ -133,12 +133,14 @@ def main() -> None:
                                    ("zh-hans", "t2s", text_t), ("zh-hans", "t2s", text_s)):
         conv = opencc.OpenCC(config)
         zhclean.convert_script(source[:1000], target)
-        t0 = time.perf_counter()
-        ref = conv.convert(source)
-        t_ref = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        ours = zhclean.convert_script(source, target)
-        t_ours = time.perf_counter() - t0
+        t_ref = t_ours = float("inf")
+        for _ in range(3):  # best of three, alternating: the machine is shared and noisy
+            t0 = time.perf_counter()
+            ref = conv.convert(source)
+            t_ref = min(t_ref, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ours = zhclean.convert_script(source, target)
+            t_ours = min(t_ours, time.perf_counter() - t0)
         ref_lines, our_lines = ref.split("\n"), ours.split("\n")
         diffs = [(a, b) for a, b in zip(ref_lines, our_lines) if a != b]
         mb = len(source.encode()) / 1e6

@@ -197,3 +197,13 @@ def test_subprocess_smoke(tmp_path: Path) -> None:
                             capture_output=True, check=False)
     assert result.returncode == 2
     assert result.stderr.decode().strip() == f"zhclean: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_phrases_flag(tmp_path: Path) -> None:
+    phrases = tmp_path / "phrases.tsv"
+    phrases.write_text("蘋果日報\t蘋果日報\n", encoding="utf-8")
+    code, out, err = run(["--script", "zh-hans", "--phrases", str(phrases)], stdin="據蘋果日報報道".encode("utf-8"))
+    assert code == 0, err
+    assert out.decode("utf-8") == "据蘋果日報报道"
+    code, _, err = run(["--phrases", str(tmp_path / "missing.tsv")], stdin=b"x")
+    assert code == 2 and "cannot read phrases" in err

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
 import zhclean
+from zhclean.config import read_phrases
 from zhclean.steps import script as script_mod
 
 
@@ -103,3 +105,91 @@ def test_works_with_reimplemented_opencc(monkeypatch: pytest.MonkeyPatch) -> Non
         assert "reimplemented" in changes[0].detail
     finally:
         script_mod._converter.cache_clear()
+
+
+def test_paragraph_verdicts_and_offsets() -> None:
+    text = "这是简体的句子。\n\n這是繁體的句子。\nhello"
+    v = zhclean.detect_script(text)
+    assert v.script == "mixed"
+    assert [(text[p.start:p.end], p.script) for p in v.paragraphs] == [
+        ("这是简体的句子。", "simplified"), ("這是繁體的句子。", "traditional")]
+
+
+def test_one_traditional_paragraph_among_simplified_makes_it_mixed() -> None:
+    simp = "我们要更好地坚持以经济建设为中心，这是党的基本路线的核心内容。"
+    text = "\n".join([simp] * 8 + ["我們要更好地堅持以經濟建設為中心。"])
+    assert zhclean.detect_script(text).script == "mixed"
+    assert zhclean.convert_script(text, "auto") == "\n".join([simp] * 8 + ["我们要更好地坚持以经济建设为中心。"])
+
+
+@pytest.mark.parametrize("text,region", [
+    ("佢哋喺度講緊嘢，我唔係好明白佢講乜。", "hk"),
+    ("他説這個衞生問題要解決。", "hk"),
+    ("在這裡看著他啟動程式。", "tw"),
+    ("這是繁體中文。", None),
+    ("这是简体中文。", None),
+])
+def test_region(text: str, region: str | None) -> None:
+    assert zhclean.detect_script(text).region == region
+
+
+def test_cantonese_particles_are_not_simplified() -> None:
+    assert zhclean.detect_script("我哋食晒啲嘢先，你等吓我，我去揾佢。").script == "traditional"
+
+
+def test_code_is_never_converted() -> None:
+    text = "说明：\n```\nprint('后来')\n```\n用 `后来` 表示后来。"
+    assert zhclean.convert_script(text, "zh-hant") == "說明：\n```\nprint('后来')\n```\n用 `后来` 表示後來。"
+
+
+@pytest.mark.parametrize("simp,trad", [
+    ("范先生说", "范先生說"), ("范女士来了", "范女士來了"), ("他姓于", "他姓于"), ("模范", "模範"), ("于是", "於是"),
+])
+def test_surname_corrections(simp: str, trad: str) -> None:
+    assert zhclean.convert_script(simp, "zh-hant") == trad
+
+
+@pytest.mark.parametrize("trad,simp", [("见微知著", "见微知著"), ("執著", "执着"), ("顯著", "显著")])
+def test_more_zhu(trad: str, simp: str) -> None:
+    assert zhclean.convert_script(trad, "zh-hans") == simp
+
+
+def test_japanese_zhu_untouched() -> None:
+    assert zhclean.convert_script("著しい進歩と顯著な成果", "zh-hans") == "著しい進歩と顯著な成果"
+
+
+def test_context_dependent_characters_are_reported() -> None:
+    _, changes = script_mod.convert_script_and_explain("头发和发展都干净", "zh-hant")
+    flags = [c.detail for c in changes if c.action == "flag"]
+    assert flags and "发" in flags[0] and "干" in flags[0]
+
+
+def test_user_phrases() -> None:
+    assert zhclean.convert_script("據蘋果日報報道", "zh-hans", phrases=[("蘋果日報", "蘋果日報")]) == "据蘋果日報报道"
+    assert zhclean.clean("据苹果日报报道", script="zh-hant", phrases=(("苹果日报", "蘋果日報"),)) == "據蘋果日報報道"
+
+
+def test_phrases_file(tmp_path: Path) -> None:
+    f = tmp_path / "phrases.tsv"
+    f.write_text("# mine\n蘋果日報\t蘋果日報\n", encoding="utf-8")
+    assert read_phrases(str(f)) == (("蘋果日報", "蘋果日報"),)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("no tab here\n", encoding="utf-8")
+    with pytest.raises(zhclean.ConfigError, match="line 1"):
+        read_phrases(str(bad))
+
+
+def test_conversion_matches_opencc_on_real_text() -> None:
+    """The sample pages of this repository, to every target: OpenCC's output, but where
+    zhclean's corrections apply."""
+    import opencc
+
+    from conftest import SAMPLES
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.expected*.txt")))
+    for target, config in (("zh-hant", "s2t"), ("zh-tw", "s2tw"), ("zh-hk", "s2hk"), ("zh-hans", "t2s")):
+        source = text if target != "zh-hans" else opencc.OpenCC("s2t").convert(text)
+        ours = zhclean.convert_script(source, target)
+        theirs = opencc.OpenCC(config).convert(source)
+        differing = [(a, b) for a, b in zip(ours.split("\n"), theirs.split("\n")) if a != b]
+        assert all("着" in a or "范" in a or "于" in a for a, _ in differing), differing[:2]
