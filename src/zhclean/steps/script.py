@@ -423,7 +423,7 @@ def _settle(text: str, out: str, tgt: _Target) -> tuple[str, int, int]:
     foreign = 0
     regions = _changed_regions(text, out)
     if regions is None:
-        regions = [(0, len(text))] if _needs_care(text) else []
+        regions = [(0, len(text))] if _may_need_care(text) else []
         lines_in, lines_out = text.split("\n"), out.split("\n")
         if regions and len(lines_in) != len(lines_out):  # not expected of OpenCC
             pieces, convert, foreign = _segments(text, tgt, None, {})
@@ -437,7 +437,7 @@ def _settle(text: str, out: str, tgt: _Target) -> tuple[str, int, int]:
     last = 0
     for lo, hi in regions:
         before = text[lo:hi]
-        if not _needs_care(before):
+        if not _may_need_care(before):
             continue
         counter = [0]
         fixed = _settle_lines(before, before.split("\n"), out[lo:hi].split("\n"), tgt, counter)
@@ -470,9 +470,15 @@ def _settle_lines(text: str, lines_in: list[str], lines_out: list[str], tgt: _Ta
 _CARE = re.compile("[\u3040-\u30ff\uac00-\ud7af`@~]")
 
 
+def _may_need_care(text: str) -> bool:
+    """The cheap scan alone: True when ``text`` may hold kana, hangul, a URL, an e-mail
+    address or code (for whole texts: the precise patterns then run line by line)."""
+    return bool(_CARE.search(text)) or "://" in text or "www." in text
+
+
 def _needs_care(text: str) -> bool:
-    """Kana, hangul, a URL, an e-mail address or code in ``text``."""
-    if not (_CARE.search(text) or "://" in text or "www." in text):
+    """Kana, hangul, a URL, an e-mail address or code in ``text`` (a line)."""
+    if not _may_need_care(text):
         return False
     return bool(_FOREIGN_CHARS.search(text) or _PROTECTED.search(text) or _FENCE.search(text))
 
