@@ -248,26 +248,25 @@ def _correct(converted: str, target: _Target) -> tuple[str, int]:
 
 
 def _fix_zhu_lines(text: str) -> tuple[str, int]:
-    """_fix_zhu on the lines that hold 著 and are not Japanese or Korean (著しい stays);
-    the lines are found from each 著 (str.find, in C), the rest is not looked at."""
-    pieces: list[str] = []
+    """_fix_zhu on the lines that are not Japanese or Korean (著しい stays): one pass over
+    the text that stops only at each 著 (in C), each judged by its neighbours and line."""
     n = 0
-    last = 0
-    pos = text.find("著")
-    while pos >= 0:
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[start:end]
-        if not _FOREIGN_CHARS.search(line):
-            line, k = _fix_zhu(line)
-            n += k
-        pieces += [text[last:start], line]
-        last = end
-        pos = text.find("著", end)
-    if not pieces:
-        return text, 0
-    return "".join(pieces) + text[last:], n
+    foreign_lines: dict[int, bool] = {}
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal n
+        i = m.start()
+        start = text.rfind("\n", 0, i) + 1
+        foreign = foreign_lines.get(start)
+        if foreign is None:
+            end = text.find("\n", i)
+            foreign = foreign_lines[start] = bool(_FOREIGN_CHARS.search(text, start, len(text) if end < 0 else end))
+        if foreign or text[max(0, i - 1):i + 1] in _ZHU_KEEP_SET or text[i:i + 2] in _ZHU_KEEP_SET:
+            return "著"
+        n += 1
+        return "着"
+
+    return _ZHU.sub(one, text), n
 
 
 # ---- the OpenCC engine -----------------------------------------------------------
