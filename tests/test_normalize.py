@@ -19,6 +19,19 @@ from zhclean.steps.normalize import normalize_and_explain
     ("\n\n\n开头\n\n\n\n结尾\n\n\n", "开头\n\n结尾\n"),
     ("行尾空格   \n下一行", "行尾空格\n下一行"),
     ("e\u0301", "é"),
+    ("\uf900\ufa11", "\u8c48\ufa11"),                   # U+FA11 is a unified ideograph itself
+    ("&lt;中文&gt;&amp;&#20013;&#x6587;", "<中文>&中文"),
+    ("\\u4e2d\\u6587", "中文"),
+    ("%E4%B8%AD%E6%96%87", "中文"),
+    ("⼈⼯智能 ⻅ ⻓城", "人工智能 见 长城"),
+    ("Hello\u3000World", "Hello World"),
+    ("中 华 人 民 共 和 国", "中华人民共和国"),
+    ("使 用 Python 编 写 程 序", "使用 Python 编写程序"),
+    ("ｶﾀｶﾅ", "カタカナ"),
+    ("他说:我很好.", "他说：我很好。"),
+    ("人口1，000人，圆周率3。14", "人口1,000人，圆周率3.14"),
+    ("网址http：//example.com", "网址http://example.com"),
+    ("Hello，world！ How are you？", "Hello, world! How are you?"),
 ])
 def test_rules(before: str, after: str) -> None:
     assert zhclean.normalize(before) == after
@@ -33,6 +46,24 @@ def test_rules(before: str, after: str) -> None:
     "这个字读行(xíng)。",
     "「你好」，“世界”。　全角空格留在句中。",
     "emoji 👨‍👩‍👧 stays joined",
+    "以链招商引企入园 加快建设钢铁新城",
+    "第一回 甄士隐梦幻识通灵 贾雨村风尘怀闺秀",
+    "姓名：张 三",
+    "Hello World 你好 世界",
+    "ＡＢＣ１２３全角字母",
+    "第1，2，3条，比分3：2，12：30开始",
+    "支持Windows，Linux和Mac。",
+    "https://zh.wikipedia.org/wiki/%E4%B8%AD%E6%96%87",
+    "`%E4%B8%AD%E6%96%87` 和 <a href='&amp;'>",
+    "AT&T 和 R&D，50%的人",
+    "他说\"你好\"",
+    "x = '中文'",
+    "床前明月光，\n疑是地上霜。",
+    "\ufa0e\ufa0f\ufa11\ufa13",
+    "⺀ is not in the table",
+    "這個字讀行(xíng)，那個讀長(cháng)。",
+    "    indented code 中文\n",
+
     "עברית\u200fמימין לשמאל",
 ])
 def test_leaves_clean_text_alone(text: str) -> None:
@@ -45,6 +76,11 @@ def test_leaves_clean_text_alone(text: str) -> None:
     ("strip_indentation", "  正文\n"),
     ("normalize_spaces", "a\u00a0b"),
     ("remove_invisible", "a\u200bb"),
+    ("unescape", "&lt;中文&gt;"),
+    ("unify_radicals", "⼈⼯"),
+    ("remove_cjk_spaces", "中 华 人 民 共 和 国"),
+    ("fullwidth_katakana", "ｶﾀｶﾅ"),
+    ("ascii_punctuation_in_latin", "3。14"),
 ])
 def test_each_rule_can_be_switched_off(option: str, text: str) -> None:
     assert zhclean.normalize(text, **{option: False}) == text
@@ -60,3 +96,49 @@ def test_max_blank_lines() -> None:
 def test_explain_names_rules() -> None:
     _, changes = normalize_and_explain("產業(yè)經濟(jì)網(wǎng),好")
     assert {c.detail for c in changes} == {"leaked ruby pinyin removed", "ASCII punctuation in Chinese to full-width"}
+
+
+@pytest.mark.parametrize("option,before,after", [
+    ("halfwidth_alnum", "ＡＢＣ１２３", "ABC123"),
+    ("curly_quotes", '他说"你好"，\'好\'', "他说“你好”，‘好’"),
+    ("join_wrapped_lines", "中华人民共和国成立以来，我国经济社会发展取得了\n举世瞩目的成就，人民生活水平显著提高，综合国\n力大幅提升。", "中华人民共和国成立以来，我国经济社会发展取得了举世瞩目的成就，人民生活水平显著提高，综合国力大幅提升。"),
+])
+def test_rules_off_by_default(option: str, before: str, after: str) -> None:
+    assert zhclean.normalize(before) == before
+    assert zhclean.normalize(before, **{option: True}) == after
+
+
+@pytest.mark.parametrize("text", [
+    "目录\n第一章 总则\n第二章 分则",
+    "习近平出席中央经济工作会议并发表重要讲话\n国务院常务会议部署进一步稳定经济工作",
+    "第一段写到这里就结束了，这是一个完整的句子。\n第二段开始于此处，也是完整的一句话。",
+    "这一行很长很长很长很长很长很长很长很长\n　　缩进的新段落也很长很长很长很长很长\n",
+])
+def test_join_wrapped_lines_keeps_real_breaks(text: str) -> None:
+    assert zhclean.normalize(text, join_wrapped_lines=True, strip_indentation=False) == text
+
+
+def test_presets() -> None:
+    damaged = "⼈⼯&amp;智能\u200b,好 中 华 人 民 共 和 国"
+    assert zhclean.normalize(damaged, zhclean.DISPLAY) == "人工&智能,好 中 华 人 民 共 和 国"
+    assert zhclean.normalize(damaged) == "人工&智能，好中华人民共和国"
+    assert zhclean.normalize("ＡＢＣ", zhclean.CORPUS) == "ABC"
+
+
+def test_ruby_below_density_is_reported_nowhere() -> None:
+    text = "這個字讀行(xíng)。"
+    assert normalize_and_explain(text)[1] == []
+
+
+def test_every_radical_becomes_a_unified_ideograph() -> None:
+    import unicodedata
+
+    from zhclean.steps.normalize import _RADICALS
+    radicals = [chr(c) for c in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)) if _RADICALS.match(chr(c))]
+    for r in radicals:
+        out = zhclean.normalize(r)
+        if out != r:
+            # a unified ideograph; some of the supplementary plane are newer than unicodedata
+            assert all(ord(c) >= 0x20000 or unicodedata.name(c).startswith("CJK UNIFIED IDEOGRAPH")
+                       for c in out), (r, out)
+            assert zhclean.normalize(out) == out

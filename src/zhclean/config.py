@@ -50,18 +50,41 @@ class CleanConfig:
     normalize: bool = True
     #: Unicode normalization form: NFC (never NFKC, which turns ``，`` into ``,``).
     unicode_form: UnicodeForm = "NFC"
-    #: Remove zero-width characters, soft hyphens, bidi controls, stray BOMs and
-    #: C0/C1 control characters other than tab and newline.
+    #: Decode HTML entities (``&nbsp;``, ``&#20013;``), runs of ``\\u4e2d`` escapes and
+    #: runs of percent-encoded UTF-8 (``%E4%B8%AD``) left in text; URLs, tags and code
+    #: spans keep theirs.
+    unescape: bool = True
+    #: Remove zero-width characters, soft hyphens, bidi controls (unless right-to-left
+    #: text needs them), stray BOMs and C0/C1 control characters other than tab and newline.
     remove_invisible: bool = True
-    #: NBSP and other odd spaces become plain spaces; lines of nothing but spaces
-    #: become empty; trailing spaces go.
+    #: Kangxi radicals and CJK Radicals Supplement forms become the ideographs they stand
+    #: for: ``⼈⼯`` → ``人工`` (PDF extraction).
+    unify_radicals: bool = True
+    #: NBSP and other odd spaces become plain spaces, an ideographic space between Latin
+    #: words a plain one; lines of nothing but spaces become empty; trailing spaces go.
     normalize_spaces: bool = True
-    #: Remove pinyin leaked from ruby annotations: ``產業(yè)`` → ``產業``.
+    #: Remove pinyin leaked from ruby annotations: ``產業(yè)`` → ``產業``, when the
+    #: syllable is a reading of the character and there are several of them.
     remove_ruby: bool = True
-    #: ASCII ``, : ; ! ?`` and ``( )`` between Chinese characters become full-width.
+    #: Remove the spaces an extractor put between every two Chinese characters
+    #: (``中 华 人 民`` → ``中华人民``); a line with a deliberate space or two keeps them.
+    remove_cjk_spaces: bool = True
+    #: Full-width letters and digits become ASCII: ``ＡＢＣ１２３`` → ``ABC123``.
+    halfwidth_alnum: bool = False
+    #: Half-width katakana become full-width: ``ｶﾀｶﾅ`` → ``カタカナ``.
+    fullwidth_katakana: bool = True
+    #: ASCII ``, . : ; ! ?`` and ``( )`` between Chinese characters become full-width.
     fullwidth_punctuation: bool = True
-    #: Remove the indentation at the start of lines (the two spaces of a paragraph).
+    #: Full-width punctuation inside numbers, Latin text and URLs becomes ASCII:
+    #: ``3。14`` → ``3.14``, ``1，000`` → ``1,000``, ``http：//`` → ``http://``.
+    ascii_punctuation_in_latin: bool = True
+    #: Straight quotes around Chinese become curly: ``"你好"`` → ``“你好”``.
+    curly_quotes: bool = False
+    #: Remove the indentation before lines of Chinese prose (the two spaces of a
+    #: paragraph); indented code and ASCII text keep theirs.
     strip_indentation: bool = True
+    #: Rejoin hard-wrapped paragraphs: a line break between two Chinese characters goes.
+    join_wrapped_lines: bool = False
     #: At most this many blank lines in a row (``-1``: keep them all).
     max_blank_lines: int = 1
     #: Script target: ``keep`` never converts; ``auto`` makes a mixed document
@@ -161,15 +184,19 @@ def resolve(config: CleanConfig | None, overrides: Mapping[str, object]) -> Clea
 #: The default: fix damage, make mixed documents consistent, strip boilerplate.
 WEB = CleanConfig()
 
-#: For training corpora: convert everything to Simplified as well. Turn ``script`` back to
-#: ``auto`` or ``keep`` for a corpus that should keep both scripts.
-CORPUS = CleanConfig(script="zh-hans")
+#: For training corpora: convert everything to Simplified, fold full-width letters and
+#: digits to ASCII and rejoin hard-wrapped lines as well. Turn ``script`` back to ``auto``
+#: or ``keep`` for a corpus that should keep both scripts.
+CORPUS = CleanConfig(script="zh-hans", halfwidth_alnum=True, join_wrapped_lines=True)
 
 #: Keep the author's typography and every line: fixes only damage (encoding, mojibake,
-#: invisible characters, leaked ruby pinyin). No punctuation width changes, no
+#: invisible characters, escapes, radicals, leaked ruby pinyin). No width changes, no
 #: indentation or blank-line changes, no script conversion, no boilerplate removal.
 DISPLAY = CleanConfig(
+    remove_cjk_spaces=False,
+    fullwidth_katakana=False,
     fullwidth_punctuation=False,
+    ascii_punctuation_in_latin=False,
     strip_indentation=False,
     normalize_spaces=False,
     max_blank_lines=-1,

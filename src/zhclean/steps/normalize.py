@@ -1,100 +1,425 @@
 """Unicode and typography: named rules, each switched by a field of ``CleanConfig``.
 
-=========================  ==============================================  ==========================
-config field               what it fixes                                   example
-=========================  ==============================================  ==========================
-``unicode_form``           decomposed characters (NFC, never NFKC)         ``e\\u0301`` → ``é``
-``remove_invisible``       zero-width and bidi controls, soft hyphens,     ``中\\u200b文`` → ``中文``
-                           stray BOMs, C0/C1 controls
-``normalize_spaces``       NBSP and odd spaces; space-only lines; spaces   ``\\xa0`` → `` ``
-                           at the end of a line
-``remove_ruby``            pinyin leaked from ruby annotations             ``產業(yè)`` → ``產業``
-``fullwidth_punctuation``  ASCII ``, : ; ! ?`` and ``( )`` in Chinese       ``你好,世界`` → ``你好，世界``
-``strip_indentation``      indentation before Chinese prose                ``  正文`` → ``正文``
-``max_blank_lines``        runs of blank lines; blank lines at the start   three blank lines → one
-                           and end of the document; CRLF and CR
-=========================  ==============================================  ==========================
+Every rule fixes one artifact of scraping, PDF extraction or OCR, and leaves clean text
+as it is: full-width punctuation, ``「」``, curly quotes and the ideographic space between
+Chinese characters are never touched, and nothing here folds width unless asked
+(``halfwidth_alnum``). Unicode is normalized to NFC, never NFKC, which turns ``，`` into
+``,``. The rules, in the order they run (docs/normalize.md has the table with examples):
 
-Clean Chinese text stays as it is: full-width punctuation, ``「」``, curly quotes and the
-ideographic space inside a line are never touched, and nothing here folds width.
+=============================  ==================================================
+config field                   what it fixes
+=============================  ==================================================
+``unicode_form``               decomposed characters; CJK compatibility ideographs
+``unescape``                   HTML entities, ``\\u4e2d`` and ``%E4%B8%AD`` escapes
+``remove_invisible``           zero-width and bidi controls, soft hyphens, BOMs, controls
+``unify_radicals``             Kangxi radicals and radical forms for ideographs
+``normalize_spaces``           NBSP and odd spaces, trailing spaces, space-only lines
+``remove_ruby``                pinyin leaked from ruby annotations
+``remove_cjk_spaces``          a space between every two characters (PDF, OCR)
+``halfwidth_alnum``            full-width letters and digits (off by default)
+``fullwidth_katakana``         half-width katakana
+``fullwidth_punctuation``      ASCII punctuation between Chinese characters
+``ascii_punctuation_in_latin`` full-width punctuation in Latin text, numbers, URLs
+``curly_quotes``               straight quotes around Chinese (off by default)
+``join_wrapped_lines``         a line break inside a Chinese sentence (off by default)
+``strip_indentation``          indentation before Chinese prose
+``max_blank_lines``            runs of blank lines; CRLF and CR
+=============================  ==================================================
 
 >>> normalize("  你好,世界!\\r\\n\\r\\n\\r\\n\\r\\n再見。\\n")
 '你好，世界！\\n\\n再見。\\n'
 """
 from __future__ import annotations
 
+import functools
+import html
+import re
 import unicodedata
+from collections.abc import Callable
 
-import regex
-
-from ..chardata import HAN_CLASS
+from .. import _chardata_tables as _t
+from ..chardata import HAN_CLASS, T2S_FOLD
 from ..config import CleanConfig, resolve
 from ..lines import collapse_blank_lines
 from ..report import Change
 
 STEP = "normalize"
 
+_HAN = f"[{HAN_CLASS}]"
+# CJK punctuation that closes or opens a phrase, for the context of the rules below.
+_CJK_CLOSE = "”’」』）》】〉。，、；：！？"
+_CJK_OPEN = "“‘「『（《【〈"
+
+# ---- invisible characters --------------------------------------------------------
 # Zero-width space, word joiner, invisible operators, stray BOM, soft hyphen, and the C0
-# and C1 controls but tab and newline. ZWJ and ZWNJ stay: emoji sequences and Persian use them.
-_INVISIBLE = regex.compile(
-    r"[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]"
-)
-_MAYBE_INVISIBLE = regex.compile(r"[^\t\n\x20-\x7e\u00a0-\u00ac\u00ae-\u200a\u2010-\u205f\u2070-\ufefe\uff00-\U0010ffff]")
+# and C1 controls but tab and newline. ZWJ and ZWNJ stay: emoji sequences and Persian use
+# them. Bidi controls go only where no right-to-left letter needs them.
+_INVISIBLE = re.compile("[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
-# Bidi embedding controls: junk in Chinese text, meaningful next to Hebrew or Arabic.
-_BIDI = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_RTL = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# ---- escapes ---------------------------------------------------------------------
+# HTML entities (named, decimal, hex) as a page's text leaks them: &nbsp; &amp; &#20013;
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Two or more \uXXXX escapes in a row: JSON or JavaScript text that was never decoded.
+_U_ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
+# Two or more percent-encoded UTF-8 characters of three bytes in a row (%E4%B8%AD%E6%96%87).
+_PERCENT = re.compile(r"(?:%[Ee][0-9A-Fa-f]%[89AaBb][0-9A-Fa-f]%[89AaBb][0-9A-Fa-f]){2,}")
+# ... except inside a URL, which is written that way on purpose, or code.
+_URL_OR_CODE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|`[^`\n]*`|<[^<>\n]*>")
 
+# ---- spaces ----------------------------------------------------------------------
 # Spaces that are not U+0020: NBSP (the &nbsp; of every scraped page), the en/em/thin
-# spaces and the narrow NBSP. The ideographic space U+3000 is Chinese typography: it is
-# handled as indentation only.
-_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
-_TRAILING_SPACE = regex.compile(r"[ \t\u3000]+$", regex.M)
+# spaces and the narrow NBSP.
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+# An ideographic space between two Latin letters or digits is a full-width input method's
+# space (Hello　World); between Chinese characters it is typography and stays.
+_LATIN_IDEO_SPACE = re.compile("(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
+_TRAILING_SPACE = re.compile("[ \t\u3000]+$", re.M)
 
+# ---- ruby ------------------------------------------------------------------------
 # Ruby annotations leaked into the text when a page with <ruby> is flattened (or a
-# converter glossed characters): 產業(yè), 網(wǎng). Only a syllable with a tone mark
-# counts, right after a Han character, so (WAMA) or (a) are never taken for pinyin.
-_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = f"[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*"
-_RUBY = regex.compile(f"(?<=[{HAN_CLASS}])[(（]({_PINYIN})[)）]")
-# A page whose glosses are artifacts has many; a language lesson glossing one word has
-# one or two. Below this many, leave them.
+# converter glossed characters): 產業(yè), 網(wǎng). A gloss counts when it is a pinyin
+# syllable with a tone mark, right after a Han character, that is a reading of that
+# character (業 reads ye). A page whose glosses are artifacts has many; a language lesson
+# glossing one word has one or two: below _RUBY_MIN_COUNT, they stay, and so does a
+# gloss after a word that says "read as".
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+_RUBY = re.compile(f"({_HAN})[(（]([a-zü{_TONES}]*[{_TONES}][a-zü{_TONES}]*)[)）]")
 _RUBY_MIN_COUNT = 3
+# A gloss right after a word that says "read as" (这个字读行(xíng), 音長(cháng)) teaches.
+_TEACHING_CUE = frozenset("读讀念音作")
+
+
+@functools.lru_cache(maxsize=1)
+def _readings() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for entry in _t.PINYIN.split("|"):
+        table[entry[0]] = frozenset(entry[1:].replace("u:", "v").split())
+    return table
+
+
+def _is_reading(char: str, syllable: str) -> bool:
+    plain = syllable.translate(_TONELESS).replace("ü", "v")
+    readings = _readings().get(char) or _readings().get(char.translate(T2S_FOLD))
+    if readings is None:
+        return True  # a character the table does not know: the tone mark must do
+    return plain in readings or plain.replace("v", "u") in readings
+
+# ---- spaces between Chinese characters (PDF, OCR) --------------------------------
+# A line where most pairs of neighbouring Chinese characters have a single space between
+# them lost its text to an extractor: 中 华 人 民 共 和 国. The spaces between Chinese
+# characters (and CJK punctuation) go; those around Latin words stay. A headline with one
+# deliberate space (以链招商引企入园 加快建设钢铁新城) has most pairs unspaced, and stays.
+_SPACED_PAIR = re.compile(f"(?<=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}]) (?=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}])")
+_ADJACENT_PAIR = re.compile(f"{_HAN}(?={_HAN})")
+_SPACED_SHARE = 0.5
+_MIN_SPACED = 4
+
+# ---- width -----------------------------------------------------------------------
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_HALF_ALNUM = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                               *range(0xFF41, 0xFF5B))})
+_HALFWIDTH_KATAKANA = re.compile("[\uff61-\uff9f]+")
 
 # ASCII punctuation between Chinese: after a Han character or closing CJK punctuation,
 # before a Han character, opening CJK punctuation, a digit (时间:2018) or the line's end.
-# A comma or colon in code ("中文",x) or before a Latin word stays.
+# A comma or colon in code ("中文",x) or before a Latin word stays. A full stop only
+# between Chinese characters or at the end of a line of Chinese (3.14 and 中国.com stay).
 _CJK_BEFORE = f"[{HAN_CLASS}”’」』）》】]"
 _CJK_AFTER = f"[{HAN_CLASS}“‘「『（《【]"
-_PUNCT_MID = regex.compile(f"(?<={_CJK_BEFORE})([,;:])(?=[ ]?(?:{_CJK_AFTER}|[0-9]))")
-_PUNCT_END = regex.compile(f"(?<={_CJK_BEFORE})([!?,;:])(?={_CJK_AFTER}|$)", regex.M)
-_FULLWIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
-_PAREN = regex.compile(f"(?<=[{HAN_CLASS}])\\(([^()\\n]{{0,40}}[{HAN_CLASS}][^()\\n]{{0,40}})\\)")
+_PUNCT_MID = re.compile(f"(?<={_CJK_BEFORE})([,;:])(?=[ ]?(?:{_CJK_AFTER}|[0-9]))")
+_PUNCT_END = re.compile(f"(?<={_CJK_BEFORE})([!?,;:])(?={_CJK_AFTER}|$)", re.M)
+_PERIOD = re.compile(f"(?<={_HAN})\\.(?={_HAN}|$)", re.M)
+_FULLWIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"})
+_PAREN = re.compile(f"(?<={_HAN})\\(([^()\\n]{{0,40}}{_HAN}[^()\\n]{{0,40}})\\)")
 
+# Full-width punctuation inside numbers, Latin text and URLs: 3。14 → 3.14, 1，000 → 1,000,
+# http：// → http://, and in a line with no CJK at all (English typed with a Chinese input
+# method) Hello，world！ → Hello, world!. A comma between numbers that is not a thousands
+# separator (第1，2，3条), a colon in 12：30 or 3：2, and punctuation between Latin words in a
+# Chinese sentence (支持Windows，Linux) are Chinese typography and stay.
+_WIDE_IN_NUMBER = re.compile("(?<=[0-9])(?:。(?=[0-9])|，(?=[0-9]{3}(?![0-9])))")
+_WIDE_IN_URL = re.compile("(?<=http)：(?=//)|(?<=https)：(?=//)")
+_LATIN_LINE = re.compile("^[^\n]*[A-Za-z][，：；！？。][^\n]*$", re.M)
+_WIDE_AFTER_LATIN = re.compile("(?<=[A-Za-z0-9)\"'])([，：；！？。])( ?)(?=(.?))")
+_CJK_ANY = re.compile("[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
+_ASCII_FROM_WIDE = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"})
+
+# Straight quotes around Chinese: "你好" → “你好”, 'a' stays. Pairs on one line only.
+_STRAIGHT_DOUBLE = re.compile(f'"([^"\\n]*{_HAN}[^"\\n]*)"')
+_STRAIGHT_SINGLE = re.compile(f"'([^'\\n]*{_HAN}[^'\\n]*)'")
+
+# ---- lines -----------------------------------------------------------------------
 # Indentation before a line of Chinese prose: the first visible character is not ASCII.
 # Indented code, Markdown and poetry written in ASCII keep theirs.
-_INDENT = regex.compile(r"^[ \t\u3000\u00a0]+(?=[^\x00-\x7f])", regex.M)
+_INDENT = re.compile("^[ \t\u3000\u00a0]+(?=[^\x00-\x7f])", re.M)
+# Hard-wrapped paragraphs (PDF, e-mail, old text files): a block of lines that all fill
+# the same width. A break after a line that fills the block's width (within two columns),
+# between a Chinese character or a comma-like mark and an unindented Chinese character, is
+# a wrap; a short line, an indented line or a sentence end is a real break. Headings,
+# poetry and lists of short lines have no full-width run and stay.
+_WRAP_END = re.compile(f"(?:{_HAN}|[，、；：“‘「『（《])$")
+_WRAP_START = re.compile(f"^(?:{_HAN}|[，、；：。！？”’」』）》])")
+_WRAP_MIN_WIDTH = 20   # columns: ten Chinese characters
+_WRAP_MIN_FULL = 2     # lines that fill the width
+_WRAP = re.compile(f"[{HAN_CLASS}，、；：“‘「『（《]\n")
+_CRLF = re.compile(r"\r\n?")
 
-_CRLF = regex.compile(r"\r\n?")
+# ---- radicals --------------------------------------------------------------------
+# Kangxi radicals (U+2F00..2FD5) have compatibility decompositions to the ideographs they
+# look like; PDFs are full of them (⼈⼯ for 人工). The CJK Radicals Supplement
+# (U+2E81..2EF3) has none: its 114 radical-ideograph pairs are the data of the Unicode
+# Character Database file EquivalentUnifiedIdeograph.txt (Unicode License V3).
+_RADICAL_SUPPLEMENT: dict[str, str] = {pair[0]: pair[1] for pair in (
+    "⺁厂 ⺂乛 ⺃乚 ⺄乙 ⺅亻 ⺆冂 ⺇𠘨 ⺈刀 ⺉刂 ⺊卜 ⺋㔾 ⺌小 "
+    "⺍小 ⺎兀 ⺏尣 ⺐尢 ⺑𡯂 ⺒巳 ⺓幺 ⺔彑 ⺕𫜹 ⺖忄 ⺗心 ⺘扌 "
+    "⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺥爫 "
+    "⺦丬 ⺧牛 ⺨犭 ⺩王 ⺪𤴔 ⺫目 ⺬示 ⺭礻 ⺮𥫗 ⺯糹 ⺰纟 ⺱罓 "
+    "⺲罒 ⺳㓁 ⺴冗 ⺵𦉫 ⺶羊 ⺷𦍌 ⺸𦍋 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺽𦥑 "
+    "⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻇𧢲 ⻈讠 ⻉贝 "
+    "⻊𧾷 ⻋车 ⻌辶 ⻍辶 ⻎辶 ⻏邑 ⻐钅 ⻑長 ⻒镸 ⻓长 ⻔门 ⻕𨸏 "
+    "⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻞𩙿 ⻟飠 ⻠饣 ⻡𩠐 "
+    "⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 "
+    "⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟"
+).split()}
+_RADICALS = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+
+
+def _unify_radical(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if "\u2f00" <= ch <= "\u2fd5":
+        return unicodedata.normalize("NFKC", ch)
+    return _RADICAL_SUPPLEMENT.get(ch, ch)
+
+
+# ---- the rules, in order ------------------------------------------------------------
+# Each rule: (config field, what the report says, precheck on the text, function).
+# The precheck is a C-level test that decides whether the rule can have anything to do,
+# so that clean text pays for a scan, not for the rule.
+Rule = tuple[str, str, Callable[[str], bool], Callable[[str], tuple[str, int]]]
+
+
+def _subn(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], tuple[str, int]]:
+    return lambda text: pattern.subn(repl, text)
+
+
+def _unescape(text: str) -> tuple[str, int]:
+    """Entities and escapes, outside URLs, tags and code spans."""
+    pieces: list[str] = []
+    last = 0
+    n = 0
+    for m in _URL_OR_CODE.finditer(text):
+        chunk, k = _unescape_chunk(text[last:m.start()])
+        pieces += [chunk, m.group(0)]
+        n += k
+        last = m.end()
+    chunk, k = _unescape_chunk(text[last:])
+    n += k
+    return "".join(pieces) + chunk, n
+
+
+def _unescape_chunk(text: str) -> tuple[str, int]:
+    n = 0
+    if "&" in text:
+        text, k = _ENTITY.subn(lambda m: html.unescape(m.group(0)), text)
+        n += k
+    if "\\u" in text:
+        def u(m: re.Match[str]) -> str:
+            try:
+                return m.group(0).encode("ascii").decode("unicode_escape")
+            except UnicodeDecodeError:
+                return m.group(0)
+        text, k = _U_ESCAPES.subn(u, text)
+        n += k
+    if "%" in text:
+        def pct(m: re.Match[str]) -> str:
+            try:
+                return bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8")
+            except (ValueError, UnicodeDecodeError):
+                return m.group(0)
+        text, k = _PERCENT.subn(pct, text)
+        n += k
+    return text, n
+
+
+def _remove_invisible(text: str) -> tuple[str, int]:
+    text, n = _INVISIBLE.subn("", text)
+    if not _RTL.search(text):
+        text, m = _BIDI.subn("", text)
+        n += m
+    return text, n
+
+
+def _normalize_spaces(text: str) -> tuple[str, int]:
+    text, n = _ODD_SPACE.subn(" ", text)
+    if "\u3000" in text:
+        text, m = _LATIN_IDEO_SPACE.subn(" ", text)
+        n += m
+    text, m = _TRAILING_SPACE.subn("", text)
+    return text, n + m
+
+
+def _remove_ruby(text: str) -> tuple[str, int]:
+    found = [m for m in _RUBY.finditer(text)
+             if _is_reading(m.group(1), m.group(2)) and text[m.start() - 1:m.start()] not in _TEACHING_CUE]
+    if len(found) < _RUBY_MIN_COUNT:
+        return text, 0
+    valid = {m.start() for m in found}
+    return _RUBY.subn(lambda m: m.group(1) if m.start() in valid else m.group(0), text)
+
+
+def _remove_cjk_spaces(text: str) -> tuple[str, int]:
+    n = 0
+
+    def line(m: re.Match[str]) -> str:
+        s = m.group(0)
+        spaced = len(_SPACED_PAIR.findall(s))
+        if spaced < _MIN_SPACED or spaced < _SPACED_SHARE * (spaced + len(_ADJACENT_PAIR.findall(s))):
+            return s
+        nonlocal n
+        fixed, k = _SPACED_PAIR.subn("", s)
+        n += k
+        return fixed
+
+    text = re.sub("[^\n]+", line, text)
+    return text, n
 
 
 def _fullwidth_punct(text: str) -> tuple[str, int]:
     n = 0
+    for pattern in (_PUNCT_MID, _PUNCT_END, _PERIOD):
+        text, k = pattern.subn(lambda m: m.group(0).translate(_FULLWIDTH), text)
+        n += k
+    text, k = _PAREN.subn(lambda m: f"（{m.group(1)}）", text)
+    return text, n + k
 
-    def widen(m: regex.Match[str]) -> str:
+
+def _ascii_punct_in_latin(text: str) -> tuple[str, int]:
+    n = 0
+    text, k = _WIDE_IN_URL.subn(":", text)
+    n += k
+    text, k = _WIDE_IN_NUMBER.subn(lambda m: m.group(0).translate(_ASCII_FROM_WIDE), text)
+    n += k
+
+    def latin_line(m: re.Match[str]) -> str:
+        line = m.group(0)
+        if _CJK_ANY.search(line):
+            return line
         nonlocal n
-        n += 1
-        return str(m.group(1)).translate(_FULLWIDTH)
 
-    def widen_paren(m: regex.Match[str]) -> str:
-        nonlocal n
-        n += 1
-        return f"（{m.group(1)}）"
+        def one(p: re.Match[str]) -> str:
+            mark = p.group(1).translate(_ASCII_FROM_WIDE)
+            # a space after the mark, as English has it, unless the line ends there
+            return mark + (" " if p.group(2) or p.group(3).isalnum() else "")
 
-    text = _PUNCT_MID.sub(widen, text)
-    text = _PUNCT_END.sub(widen, text)
-    text = _PAREN.sub(widen_paren, text)
+        fixed, k = _WIDE_AFTER_LATIN.subn(one, line)
+        n += k
+        return fixed
+
+    text = _LATIN_LINE.sub(latin_line, text)
     return text, n
+
+
+def _curly_quotes(text: str) -> tuple[str, int]:
+    text, n = _STRAIGHT_DOUBLE.subn(lambda m: f"“{m.group(1)}”", text)
+    text, k = _STRAIGHT_SINGLE.subn(lambda m: f"‘{m.group(1)}’", text)
+    return text, n + k
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _join_wrapped(text: str) -> tuple[str, int]:
+    lines = text.split("\n")
+    widths = [_width(line) if _WRAP_END.search(line) else 0 for line in lines]
+    n = 0
+    out: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[start:end] if end > start else [lines[start]]
+        full = max(widths[start:end], default=0)
+        if full >= _WRAP_MIN_WIDTH and sum(w >= full - 2 for w in widths[start:end]) >= _WRAP_MIN_FULL:
+            joined = block[0]
+            for i in range(1, len(block)):
+                if widths[start + i - 1] >= full - 2 and _WRAP_START.search(block[i]):
+                    joined += block[i]
+                    n += 1
+                else:
+                    out.append(joined)
+                    joined = block[i]
+            out.append(joined)
+        else:
+            out.extend(block)
+        start = max(end, start + 1)
+    return "\n".join(out), n
+
+
+_NON_ASCII_PUNCT = re.compile(f"[{HAN_CLASS}][,;:!?.(]|[,;:!?)][{HAN_CLASS}{_CJK_OPEN}]")
+
+RULES: tuple[Rule, ...] = (
+    ("unescape", "HTML entities and escapes decoded",
+     lambda t: "&" in t or "\\u" in t or "%" in t, _unescape),
+    ("remove_invisible", "invisible and control characters removed",
+     lambda t: bool(_INVISIBLE.search(t) or _BIDI.search(t)), _remove_invisible),
+    ("unify_radicals", "radical forms to ideographs",
+     lambda t: bool(_RADICALS.search(t)), _subn(_RADICALS, _unify_radical)),
+    ("normalize_spaces", "NBSP and odd spaces to plain spaces, trailing spaces removed",
+     lambda t: bool(_ODD_SPACE.search(t) or _TRAILING_SPACE.search(t) or "\u3000" in t), _normalize_spaces),
+    ("remove_ruby", "leaked ruby pinyin removed",
+     lambda t: "(" in t or "（" in t, _remove_ruby),
+    ("remove_cjk_spaces", "spaces between Chinese characters removed (PDF/OCR)",
+     lambda t: bool(_SPACED_PAIR.search(t)), _remove_cjk_spaces),
+    ("halfwidth_alnum", "full-width letters and digits to half-width",
+     lambda t: bool(_FULLWIDTH_ALNUM.search(t)), _subn(_FULLWIDTH_ALNUM, lambda m: m.group(0).translate(_HALF_ALNUM))),
+    ("fullwidth_katakana", "half-width katakana to full-width",
+     lambda t: bool(_HALFWIDTH_KATAKANA.search(t)),
+     _subn(_HALFWIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m.group(0)))),
+    ("fullwidth_punctuation", "ASCII punctuation in Chinese to full-width",
+     lambda t: bool(_NON_ASCII_PUNCT.search(t)), _fullwidth_punct),
+    ("ascii_punctuation_in_latin", "full-width punctuation in Latin text and numbers to ASCII",
+     lambda t: bool(_WIDE_IN_NUMBER.search(t) or "：//" in t or _LATIN_LINE.search(t)), _ascii_punct_in_latin),
+    ("curly_quotes", "straight quotes around Chinese to curly",
+     lambda t: '"' in t or "'" in t, _curly_quotes),
+    ("join_wrapped_lines", "hard-wrapped lines of Chinese rejoined",
+     lambda t: bool(_WRAP.search(t)), _join_wrapped),
+    ("strip_indentation", "indentation before Chinese prose removed",
+     lambda t: bool(_INDENT.search(t)), _subn(_INDENT, "")),
+)
+
+
+# Code keeps its punctuation, spaces and escapes: a fenced block, from a line of three or
+# more backticks or tildes to the line that closes it (an unclosed fence protects nothing),
+# and lines indented by four spaces or a tab that start with an ASCII character.
+_CODE = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$"
+    r"|^(?: {4}|\t)[ \t]*[!-~][^\n]*(?:\n(?: {4}|\t)[ \t]*[!-~][^\n]*)*",
+    re.M | re.S)
+_MAYBE_CODE = re.compile(r"```|~~~|^(?: {4}|\t)", re.M)
+
+
+def _apply_rules(text: str, cfg: CleanConfig, counts: dict[str, int]) -> str:
+    ascii_only = text.isascii()
+    for field, what, maybe, rule in RULES:
+        if not getattr(cfg, field) or not maybe(text):
+            continue
+        if ascii_only and field not in _ASCII_RULES:
+            continue
+        new, n = rule(text)
+        if new != text:
+            counts[what] = counts.get(what, 0) + max(1, n)
+            text = new
+            ascii_only = text.isascii()
+    return text
+
+
+# the rules that can change text with no character beyond ASCII
+_ASCII_RULES = frozenset({"unescape", "remove_invisible", "normalize_spaces"})
 
 
 def normalize_and_explain(text: str, config: CleanConfig | None = None, **overrides: object) -> tuple[str, list[Change]]:
@@ -105,48 +430,36 @@ def normalize_and_explain(text: str, config: CleanConfig | None = None, **overri
     """
     cfg = resolve(config, overrides)
     changes: list[Change] = []
-
-    def record(rule: str, before: str, after: str, count: int | None = None) -> str:
-        if after != before:
-            changes.append(Change(STEP, "normalize", rule, count if count is not None else 1))
-        return after
-
     if "\r" in text:
-        text = record("line endings: CRLF/CR to LF", text, _CRLF.sub("\n", text))
+        text, n = _CRLF.subn("\n", text)
+        changes.append(Change(STEP, "normalize", "line endings: CRLF/CR to LF", n))
     if cfg.unicode_form == "NFC" and not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = record("unicode NFC", text, unicodedata.normalize("NFC", text))
-    if cfg.remove_invisible and _MAYBE_INVISIBLE.search(text):
-        new, n = _INVISIBLE.subn("", text)
-        if not _RTL.search(new):
-            new, m = _BIDI.subn("", new)
-            n += m
-        text = record("invisible and control characters removed", text, new, n)
-    if cfg.normalize_spaces:
-        new, n = _ODD_SPACE.subn(" ", text)
-        text = record("NBSP and odd spaces to plain spaces", text, new, n)
-        new, n = _TRAILING_SPACE.subn("", text)
-        text = record("trailing spaces removed", text, new, n)
-    if cfg.remove_ruby and ("(" in text or "（" in text):
-        found = _RUBY.findall(text)
-        if len(found) >= _RUBY_MIN_COUNT:
-            new, n = _RUBY.subn("", text)
-            text = record("leaked ruby pinyin removed", text, new, n)
-    if cfg.fullwidth_punctuation and not text.isascii():
-        new, n = _fullwidth_punct(text)
-        text = record("ASCII punctuation in Chinese to full-width", text, new, n)
-    if cfg.strip_indentation:
-        new, n = _INDENT.subn("", text)
-        text = record("indentation before Chinese prose removed", text, new, n)
+        text = unicodedata.normalize("NFC", text)
+        changes.append(Change(STEP, "normalize", "unicode NFC (compatibility ideographs unified)"))
+    counts: dict[str, int] = {}
+    if _MAYBE_CODE.search(text):
+        pieces: list[str] = []
+        last = 0
+        for m in _CODE.finditer(text):
+            pieces += [_apply_rules(text[last:m.start()], cfg, counts), m.group(0)]
+            last = m.end()
+        text = "".join(pieces) + _apply_rules(text[last:], cfg, counts)
+    else:
+        text = _apply_rules(text, cfg, counts)
+    changes += [Change(STEP, "normalize", what, n) for what, n in counts.items()]
     if cfg.max_blank_lines >= 0 and "\n" in text:
-        text = record("blank-line runs collapsed", text, collapse_blank_lines(text, cfg.max_blank_lines))
+        new = collapse_blank_lines(text, cfg.max_blank_lines)
+        if new != text:
+            changes.append(Change(STEP, "normalize", "blank-line runs collapsed"))
+            text = new
     return text, changes
 
 
 def normalize(text: str, config: CleanConfig | None = None, **overrides: object) -> str:
     """Normalize Unicode and typography (see the module docstring for the rules).
 
-    >>> normalize("⾃然語言", remove_invisible=True)  # Kangxi radicals are left for now
-    '⾃然語言'
+    >>> normalize("⼈⼯智能")                  # Kangxi radicals from a PDF
+    '人工智能'
     >>> normalize("「你好」，“世界”。　全角空格留下。")
     '「你好」，“世界”。　全角空格留下。'
     """
