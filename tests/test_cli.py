@@ -207,3 +207,17 @@ def test_phrases_flag(tmp_path: Path) -> None:
     assert out.decode("utf-8") == "据蘋果日報报道"
     code, _, err = run(["--phrases", str(tmp_path / "missing.tsv")], stdin=b"x")
     assert code == 2 and "cannot read phrases" in err
+
+
+@pytest.mark.parametrize("argv,before,after", [
+    ([], "⼈⼯ 中 华 人 民 共 和 国", "人工中华人民共和国"),
+    (["--no-remove-cjk-spaces"], "中 华 人 民 共 和 国", "中 华 人 民 共 和 国"),
+    (["--no-unify-radicals"], "⼈⼯", "⼈⼯"),
+    (["--halfwidth-alnum"], "ＡＢＣ１２３", "ABC123"),
+    (["--curly-quotes"], '他说"你好"', "他说“你好”"),
+    (["--no-unescape"], "&lt;中文&gt;", "&lt;中文&gt;"),
+    (["--preset", "display"], "  你好,世界", "  你好,世界"),
+])
+def test_normalize_rule_flags(argv: list[str], before: str, after: str) -> None:
+    code, out, err = run(argv + ["--script", "keep", "--no-strip-boilerplate"], stdin=(before + "\n").encode("utf-8"))
+    assert (code, out.decode("utf-8"), err) == (0, after + "\n", "")

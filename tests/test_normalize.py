@@ -95,7 +95,11 @@ def test_max_blank_lines() -> None:
 
 def test_explain_names_rules() -> None:
     _, changes = normalize_and_explain("產業(yè)經濟(jì)網(wǎng),好")
-    assert {c.detail for c in changes} == {"leaked ruby pinyin removed", "ASCII punctuation in Chinese to full-width"}
+    assert {c.detail for c in changes if c.action == "normalize"} == {
+        "leaked ruby pinyin removed", "ASCII punctuation in Chinese to full-width"}
+    # the document is flagged: its source had ruby annotations
+    assert [c.detail for c in changes if c.action == "flag"] == ["ruby annotations had leaked into the text"]
+    assert zhclean.clean_and_explain("產業(yè)經濟(jì)網(wǎng)").report.flags == ("ruby annotations had leaked into the text",)
 
 
 @pytest.mark.parametrize("option,before,after", [

@@ -89,6 +89,7 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 _RUBY = re.compile(f"({_HAN})[(（]([a-zü{_TONES}]*[{_TONES}][a-zü{_TONES}]*)[)）]")
 _RUBY_MIN_COUNT = 3
+_RUBY_REMOVED = "leaked ruby pinyin removed"
 # A gloss right after a word that says "read as" (这个字读行(xíng), 音長(cháng)) teaches.
 _TEACHING_CUE = frozenset("读讀念音作")
 
@@ -386,7 +387,7 @@ RULES: tuple[Rule, ...] = (
      lambda t: bool(_RADICALS.search(t)), _subn(_RADICALS, _unify_radical)),
     ("normalize_spaces", "NBSP and odd spaces to plain spaces, trailing spaces removed",
      _maybe_odd_spaces, _normalize_spaces),
-    ("remove_ruby", "leaked ruby pinyin removed",
+    ("remove_ruby", _RUBY_REMOVED,
      lambda t: bool(_TONE_MARK.search(t)), _remove_ruby),
     ("remove_cjk_spaces", "spaces between Chinese characters removed (PDF/OCR)",
      lambda t: bool(_SPACED_PAIR.search(t)), _remove_cjk_spaces),
@@ -487,6 +488,9 @@ def normalize_and_explain(text: str, config: CleanConfig | None = None, **overri
     else:
         text = _apply_rules(text, cfg, counts)
     changes += [Change(STEP, "normalize", what, n) for what, n in counts.items()]
+    if _RUBY_REMOVED in counts:
+        # a document-level flag: the page had ruby annotations, the source may gloss more
+        changes.append(Change(STEP, "flag", "ruby annotations had leaked into the text", counts[_RUBY_REMOVED]))
     if cfg.max_blank_lines >= 0 and "\n" in text:
         new = collapse_blank_lines(text, cfg.max_blank_lines)
         if new != text:
