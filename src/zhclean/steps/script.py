@@ -209,8 +209,6 @@ _ZHU_WORDS = (
     "巨著 专著 昭著 卓著 遗著 译著 合著 新著 拙著 大著 撰著 力著 杰著 著论 宏著 馨著 知著 彰著"
 ).split()
 
-_ZHU_KEEP_SET = frozenset(_ZHU_WORDS)
-_ZHU = re.compile("著")
 # the 著 that become 着: not the second character of a word above, nor the first
 # (the literal first, so that the engine scans for it in C)
 _ZHU_CHANGE = re.compile(
@@ -218,24 +216,7 @@ _ZHU_CHANGE = re.compile(
     "(?![" + "".join(sorted({w[1] for w in _ZHU_WORDS if w[0] == "著"})) + "])")
 
 
-def _fix_zhu(text: str) -> tuple[str, int]:
-    """著 → 着 outside the words of writing (著作, 显著...). Every word of the list has
-    two characters, so each 著 is judged by its two neighbours alone."""
-    n = 0
-
-    def one(m: re.Match[str]) -> str:
-        nonlocal n
-        i = m.start()
-        if text[max(0, i - 1):i + 1] in _ZHU_KEEP_SET or text[i:i + 2] in _ZHU_KEEP_SET:
-            return "著"
-        n += 1
-        return "着"
-
-    return _ZHU.sub(one, text), n
-
-
-# The surname patterns as one regex that starts with a character class, so that the
-# scan skips ahead in C: 範 before a title, 姓範, 姓於, 於 before 姓.
+# 範 → 范 before a title and after 姓, 於 → 于 next to 姓: the surnames OpenCC's s2t misses.
 _SURNAME_TITLES = ("先生", "女士", "小姐", "老師", "教授", "總", "姓", "氏")
 
 
@@ -275,7 +256,9 @@ def _correct(converted: str, target: _Target) -> tuple[str, int]:
 
 
 def _fix_zhu_lines(text: str) -> tuple[str, int]:
-    """_fix_zhu on the lines that are not Japanese or Korean (著しい stays): one pass over
+    """著 → 着 outside the words of writing (著作, 显著: every word of the list has two
+    characters, so each 著 is judged by its two neighbours alone), on the lines that are
+    not Japanese or Korean (著しい stays): one pass over
     the text that stops only at each 著 to change (in C), each line checked once."""
     n = 0
     foreign_lines: dict[int, bool] = {}
