@@ -38,6 +38,12 @@ def test_real_world_backlog(case: dict[str, str]) -> None:
     "追求",  # common characters: GBK read as Big5 would make 發― of them
     "经济産業省の図書館",
     "한국어 텍스트입니다",
+    # an accented letter followed by two cp1252 signs, inside or after a word: text
+    "Je l’ai aimé…” dit-il.",
+    "Isso é…” bom.",
+    "« é » et « ã » sont des lettres.",
+    "naïve café, Ø 5 mm, 3½ inches, 1¼",
+    "Tiếng Việt: bà ấy đã đến.",
 ])
 def test_clean_text_is_left_alone(text: str) -> None:
     fixed, changes = zhclean.repair_mojibake_and_explain(text)
@@ -141,6 +147,10 @@ def test_synthetic_sample_lossy_chains_are_flagged() -> None:
     ("不懂得如何用它呢".encode("gbk").decode("iso8859_16"), "不懂得如何用它呢"),
     ("简体字".encode("gbk").decode("latin-1").encode("utf-8").decode("cp1252"), "简体字"),
     ("還沒發現什麼問題".encode("big5").decode("gb18030"), "還沒發現什麼問題"),
+    # one character of UTF-8 read as cp1252, alone between digits, spaces or signs
+    ("5" + "日".encode("utf-8").decode("cp1252"), "5日"),
+    ("日志 " + "的".encode("utf-8").decode("cp1252") + "651 完成", "日志 的651 完成"),
+    ("^" + "；".encode("utf-8").decode("cp1252"), "^；"),
 ])
 def test_chains_inside_text(garbled: str, original: str | None) -> None:
     fixed = zhclean.repair_mojibake(zhclean.repair_mojibake(garbled))

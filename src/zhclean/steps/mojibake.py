@@ -690,6 +690,31 @@ def _repair_short_latin_runs(text: str, counts: dict[str, int]) -> str:
     return _LATIN_RUN.sub(one, text)
 
 
+# One CJK character of UTF-8 read as cp1252 or latin-1 (5æ—¥ for 5日, çš„ for 的): a lead
+# byte E3..E9 read as ã..é, then two continuation bytes 80..BF read as cp1252 or latin-1
+# (or a full-width form, EF BC/BD: ï¼› for ；),
+# standing alone: no letter on either side (aimé…” is French, and stays). Too short for
+# _repair_latin_runs; repaired alone when it reads as a common CJK character and costs less.
+_CONT = "".join(sorted({bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0)} - {""}
+                       | {chr(b) for b in range(0x80, 0xC0)}))
+_LONE_UTF8_IN_LATIN = re.compile(
+    f"(?<![A-Za-z\u00c0-\u024f{re.escape(_CONT)}])(?:[\u00e3-\u00e9][{re.escape(_CONT)}]|ï[¼½])[{re.escape(_CONT)}]"
+    f"(?![A-Za-z\u00c0-\u024f{re.escape(_CONT)}])")
+_UTF8_IN_LATIN = next(c for c in _LATIN_CHAINS if c.name == "utf-8 read as latin-1/cp1252")
+
+
+def _repair_lone_utf8_in_latin(text: str, counts: dict[str, int]) -> str:
+    def one(m: re.Match[str]) -> str:
+        run = m.group(0)
+        fixed = _apply(run, _UTF8_IN_LATIN)
+        if fixed and fixed != run and _is_plausible_cjk(fixed, relaxed=True) and cost(fixed) < cost(run):
+            counts[_UTF8_IN_LATIN.name] = counts.get(_UTF8_IN_LATIN.name, 0) + 1
+            return fixed
+        return run
+
+    return _LONE_UTF8_IN_LATIN.sub(one, text)
+
+
 _LOSSY_BACK = regex.compile(r"[^\x00-\x7f\s]*(?:[?\ufffd]+[^\x00-\x7f\s]+)*", regex.REVERSE)
 _LOSSY_FORWARD = re.compile(r"[?\ufffd]*(?:[^\x00-\x7f\s]+[?\ufffd]*)*")
 
@@ -821,6 +846,7 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
     if _HAS_LATIN1.search(new):
         new = _repair_latin_runs(new, counts)
         new = _repair_short_latin_runs(new, counts)
+        new = _repair_lone_utf8_in_latin(new, counts)
         if _HAS_LATIN1.search(new):
             fixed = _LATIN1_LINE.sub(lambda m: _ftfy(m.group(0)), new)
             if fixed != new:
