@@ -182,3 +182,19 @@ def test_nbsp_lost_from_utf8_read_as_latin1() -> None:
 ])
 def test_more_clean_text_left_alone(text: str) -> None:
     assert zhclean.repair_mojibake(text) == text
+
+
+def test_gbk_read_as_utf8_with_replacement() -> None:
+    # 只能提供IP地址 as GBK bytes decoded as UTF-8 with replacement: 只 (D6 BB) survives as
+    # a Hebrew letter at the start, where the character boundaries are known, and comes
+    # back; the strays after the marks are garbage and become marks; the loss is flagged
+    garbled = "只能提供IP地址".encode("gbk").decode("utf-8", "replace")
+    fixed, changes = zhclean.repair_mojibake_and_explain(garbled)
+    assert fixed.startswith("只") and "IP" in fixed
+    assert set(fixed) <= {"只", "I", "P", "\ufffd"}
+    assert any(c.action == "flag" for c in changes)
+
+
+@pytest.mark.parametrize("text", ["好\ufffd\ufffd", "我们\ufffd\ufffd的朋友是", "Привет\ufffd\ufffdмир", "«\ufffd\ufffd»"])
+def test_marks_next_to_text_leave_the_text(text: str) -> None:
+    assert zhclean.repair_mojibake(text) == text

@@ -734,11 +734,32 @@ def _repair_lossy_runs(text: str, counts: dict[str, int]) -> str:
         run = text[start:end]
         if not _rare_pair().search(run.replace("?", "").replace("\ufffd", "")):
             continue
-        pieces += [text[last:start], _repair_lossy_run(run, counts)]
+        fixed = _repair_lossy_run(run, counts)
+        if fixed == run:
+            fixed = _repair_lossy_trimmed(run, counts)
+        pieces += [text[last:start], fixed]
         last = end
     if not pieces:
         return text
     return "".join(pieces) + text[last:]
+
+
+def _repair_lossy_trimmed(run: str, counts: dict[str, int]) -> str:
+    """A lossy run glued to clean text (标题：鐪熺殑寰堝?。): the run without up to
+    _MAX_TRIM clean-looking characters on either side, the first trim that repairs."""
+    left = _clean_edge(run)
+    right = _clean_edge(run[::-1])
+    for i in range(left + 1):
+        for j in range(right + 1):
+            if i == j == 0 or len(run) - i - j < 2:
+                continue
+            span = run[i:len(run) - j]
+            if not ("?" in span or "\ufffd" in span) or not _rare_pair().search(span.replace("?", "").replace("\ufffd", "")):
+                continue
+            fixed = _repair_lossy_run(span, counts)
+            if fixed != span:
+                return run[:i] + fixed + run[len(run) - j:]
+    return run
 
 
 def _repair_lossy_run(run: str, counts: dict[str, int]) -> str:
@@ -804,18 +825,49 @@ _LOSSY_FIRST = re.compile("[锟烫屯\ufffd\ue000-\uf8ff]")
 # A run thick with U+FFFD (GBK read as UTF-8 with errors="replace": ���λ�úܺã) holds,
 # between the marks, characters that happened to be valid two-byte UTF-8: they are not
 # text, and are marked as lost too. Only where the marks are at least half the run.
-_LOST_RUN = re.compile("[\ufffd\u0080-\u07ff]*\ufffd[\ufffd\u0080-\u07ff]*")
+# GBK read as UTF-8 with replacement: most bytes become U+FFFD, and the pairs that happen
+# to be valid UTF-8 survive as stray letters (没 is C3 BB, read as û; 要 is D2 AA, Ҫ).
+# In a run of such marks and strays, a stray is the GBK character its bytes make only where
+# the character boundaries are known: at the start of the run after ASCII (or the text's
+# start), or right after another such character; after a mark, the stray's bytes may be
+# the end of one character and the start of the next, and it becomes a mark too. A longer
+# stray (three or four bytes) stays when it is a common character next to the loss.
+_STRAYS = "\u0080-\u2fff\u3400-\u9fff\uac00-\ud7af\U00010000-\U0010ffff"
+# Latin-1 signs (« ° ±) are strays only in runs of three marks and more: «\ufffd\ufffd»
+# keeps its quotes.
+_SIGNS = re.compile("[\u0080-\u00bf\u00d7\u00f7]")
+_LOST_RUN = re.compile(f"[\ufffd{_STRAYS}]*\ufffd[\ufffd{_STRAYS}]*")
+_MAX_STRAY_COST = 12
+
+
+def _strays(run: str, aligned: bool) -> str:
+    out = []
+    for ch in run:
+        if ch == "\ufffd":
+            out.append(ch)
+            aligned = False
+            continue
+        data = ch.encode("utf-8")
+        if len(data) == 2:
+            han = data.decode("gb18030", "replace") if aligned else ""
+            ok = len(han) == 1 and HAN_COST.get(han, 99) <= _MAX_STRAY_COST
+            out.append(han if ok else "\ufffd")
+            aligned = ok
+        else:
+            out.append(ch if HAN_COST.get(ch, 99) < _MAX_STRAY_COST else "\ufffd")
+            aligned = False
+    return "".join(out)
 
 
 def _mark_lost_runs(text: str, counts: dict[str, int]) -> str:
     def one(m: re.Match[str]) -> str:
         run = m.group(0)
         marks = run.count("\ufffd")
-        if marks < 3 or marks * 2 < len(run) or marks == len(run):
+        if marks < 2 or marks * 2 < len(run) or marks == len(run) or (marks < 3 and _SIGNS.search(run)):
             return run
         counts["garbage between lost bytes marked as lost"] = counts.get(
             "garbage between lost bytes marked as lost", 0) + 1
-        return "\ufffd" * len(run)
+        return _strays(run, m.start() == 0 or text[m.start() - 1].isascii())
 
     return _LOST_RUN.sub(one, text)
 
