@@ -198,3 +198,12 @@ def test_gbk_read_as_utf8_with_replacement() -> None:
 @pytest.mark.parametrize("text", ["好\ufffd\ufffd", "我们\ufffd\ufffd的朋友是", "Привет\ufffd\ufffdмир", "«\ufffd\ufffd»"])
 def test_marks_next_to_text_leave_the_text(text: str) -> None:
     assert zhclean.repair_mojibake(text) == text
+
+
+def test_utf8_read_as_latin1_with_lost_bytes_is_flagged_not_guessed() -> None:
+    # 守护进程... as UTF-8 read as Latin-1, C1 bytes stripped by a paste: ftfy decodes 宿 out
+    # of the wreck (守 was E5 AE 88); the line is left as it is and flagged
+    garbled = "å®æ¤è¿ç¨æ¥æ¶ç»ç«¯è¾å ¥çä¸ç§åéæ§æ¹æ³"
+    fixed, changes = zhclean.repair_mojibake_and_explain(garbled)
+    assert fixed == garbled
+    assert [c.detail.split(":")[0] for c in changes if c.action == "flag"] == ["UTF-8 read as Latin-1 with bytes lost"]

@@ -819,12 +819,27 @@ def _ftfy(text: str) -> str:
     return ftfy.fix_text(text, config)
 
 
+_LATIN1_CHARS = re.compile("[\u0080-\u00ff]")
+
+
+def _ftfy_line(line: str) -> str:
+    """ftfy on one line, kept only when it leaves little of the line's Latin-1 behind: on
+    a line whose C1 bytes were lost, ftfy decodes a character or two out of the wreck
+    (宿 of å®æ, where 守 was E5 AE 88) and leaves the rest, a repair that invents."""
+    fixed = _ftfy(line)
+    if fixed != line and len(_LATIN1_CHARS.findall(fixed)) * 3 > len(_LATIN1_CHARS.findall(line)):
+        return line
+    return fixed
+
+
 _LOSSY_FIRST = re.compile("[锟烫屯\ufffd\ue000-\uf8ff]")
+# UTF-8 read as Latin-1 that stayed so: three or more lead bytes of CJK (E3..E9 read as
+# ã..é) each followed by continuation bytes (80..BF as Latin-1 or cp1252) within a run of
+# the alphabet. What is left of it after the repairs lost bytes on the way (C1 controls
+# stripped by a copy and paste, NEL turned into a space): flagged, not guessed.
+_LATIN_LEFT = re.compile(f"(?:[\u00e3-\u00e9][{re.escape(_CONT)}]{{1,2}}[ ]?){{3,}}")
 
 
-# A run thick with U+FFFD (GBK read as UTF-8 with errors="replace": ���λ�úܺã) holds,
-# between the marks, characters that happened to be valid two-byte UTF-8: they are not
-# text, and are marked as lost too. Only where the marks are at least half the run.
 # GBK read as UTF-8 with replacement: most bytes become U+FFFD, and the pairs that happen
 # to be valid UTF-8 survive as stray letters (没 is C3 BB, read as û; 要 is D2 AA, Ҫ).
 # In a run of such marks and strays, a stray is the GBK character its bytes make only where
@@ -874,9 +889,15 @@ def _mark_lost_runs(text: str, counts: dict[str, int]) -> str:
 
 def find_lossy(text: str) -> list[Change]:
     """Flags for damage that cannot be undone (see the module docstring)."""
-    if not _LOSSY_FIRST.search(text):
-        return []
     changes = []
+    if _HAS_LATIN1.search(text):
+        spans = [m.start() for m in _LATIN_LEFT.finditer(text)]
+        if spans:
+            where = ", ".join(str(s) for s in spans[:5]) + (" ..." if len(spans) > 5 else "")
+            changes.append(Change(STEP, "flag", "UTF-8 read as Latin-1 with bytes lost: not repaired "
+                                  f"(at offset {where})", len(spans)))
+    if not _LOSSY_FIRST.search(text):
+        return changes
     for pattern, why in _LOSSY_MARKS:
         spans = [m.start() for m in pattern.finditer(text)]
         if spans:
@@ -900,7 +921,7 @@ def repair_mojibake_and_explain(text: str) -> tuple[str, list[Change]]:
         new = _repair_short_latin_runs(new, counts)
         new = _repair_lone_utf8_in_latin(new, counts)
         if _HAS_LATIN1.search(new):
-            fixed = _LATIN1_LINE.sub(lambda m: _ftfy(m.group(0)), new)
+            fixed = _LATIN1_LINE.sub(lambda m: _ftfy_line(m.group(0)), new)
             if fixed != new:
                 counts["western mojibake (ftfy)"] = 1
                 new = fixed
