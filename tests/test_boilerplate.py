@@ -46,7 +46,7 @@ def test_tail_list_after_header() -> None:
 
 def test_tail_header_near_the_top_removes_nothing_after_it() -> None:
     text = "相关新闻\n" + BODY
-    assert zhclean.strip_boilerplate(text) == text
+    assert zhclean.strip_boilerplate(text).endswith(BODY)
 
 
 def test_metadata_fields() -> None:

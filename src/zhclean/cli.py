@@ -74,6 +74,7 @@ def _field_doc(name: str) -> str:
         "strip_indentation": "remove indentation before Chinese prose",
         "max_blank_lines": "at most N blank lines in a row (-1 keeps all; default 1)",
         "strip_boilerplate": "remove boilerplate lines (footers, source lines, related lists)",
+        "detect_body": "find the article body and remove the short lines around it (off: lexicon only)",
         "extract_metadata": "extract metadata (title, source, date...)",
     }
     return docs.get(name, name.replace("_", " "))

@@ -98,6 +98,10 @@ class CleanConfig:
     #: Remove boilerplate lines: copyright and disclaimer footers, ICP numbers,
     #: source/editor lines, related-article and hot-news lists after their header.
     strip_boilerplate: bool = True
+    #: Find the article body by the shape of the lines (runs of prose against runs of
+    #: short lines) and remove the short lines outside it: navigation, link lists, widgets.
+    #: Off, only the lexicon removes lines (footers, metadata lines, widgets, tail lists).
+    detect_body: bool = True
     #: Keep metadata (title, source, date, author, editor, reposted_from) found in the
     #: lines that the strip stage looks at.
     extract_metadata: bool = True

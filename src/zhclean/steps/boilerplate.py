@@ -27,6 +27,7 @@ Rules, from surest to least sure:
 from __future__ import annotations
 
 import collections
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -116,6 +117,108 @@ _SENTENCE_END = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
 _MAX_TITLE = 80
 
 
+# ---- the body --------------------------------------------------------------------
+# Without the HTML there is no link density, but the shape of the lines stands in for it:
+# the article is made of lines of prose (ten Chinese characters and more, with the
+# punctuation of sentences); the navigation, the link lists, the widgets and the bylines
+# of comments around it are runs of short lines without it. The text is cut into blocks
+# at every run of _BARRIER short lines or more; a block weighs the Chinese characters of
+# its prose lines less a penalty for each short line. The heaviest block is the body, and
+# so is every block of at least _BLOCK_SHARE of its weight (an article cut in two by a
+# gallery). Outside them every line goes but the headline above the body; inside them
+# every line stays (a subtitle, a caption).
+_PROSE_PUNCT = regex.compile(r"[。！？；，、：!?;,]")
+_PROSE_MIN_HAN = 10
+_LONG_PROSE = 40
+_NOT_PROSE_WEIGHT = -6.0
+_BARRIER = 3
+_BLOCK_SHARE = 0.3
+_MIN_BODY_WEIGHT = 20.0
+_MIN_PAGE_LINES = 8
+
+
+def _weight(line: str, han: int) -> float:
+    # prose: a sentence that ends (headlines and link texts do not), or a long line
+    # with the punctuation of sentences inside
+    if han >= _PROSE_MIN_HAN and (_SENTENCE_END.search(line) or (han >= _LONG_PROSE and _PROSE_PUNCT.search(line))):
+        return float(han)
+    return _NOT_PROSE_WEIGHT
+
+
+def _blocks(weights: list[float | None]) -> list[tuple[int, int, float]]:
+    """(first, last, weight) of the runs of lines between barriers (None: no line)."""
+    blocks: list[tuple[int, int, float]] = []
+    start, total, short_run, last_line = -1, 0.0, 0, -1
+    for i, w in enumerate(weights):
+        if w is None:
+            continue
+        if w < 0:
+            short_run += 1
+            if short_run >= _BARRIER and start >= 0:
+                blocks.append((start, last_line, total))
+                start, total = -1, 0.0
+            continue
+        if start < 0:
+            start, total = i, 0.0
+        else:
+            total += short_run * _NOT_PROSE_WEIGHT
+        short_run = 0
+        total += w
+        last_line = i
+    if start >= 0:
+        blocks.append((start, last_line, total))
+    return blocks
+
+
+def _strip_outside_body(lines: list[str], han_counts: list[int], keep: list[bool],
+                        drop: Callable[[int, str, str], None]) -> None:
+    weights: list[float | None] = [_weight(ln, n) if k and ln.strip() else None
+                                   for ln, n, k in zip(lines, han_counts, keep)]
+    if sum(w is not None for w in weights) < _MIN_PAGE_LINES:
+        return  # a few lines are a text, not a page with navigation around it
+    blocks = _blocks(weights)
+    # The body comes before the first list header (你可能还想看, 相关阅读) when there is
+    # prose before it: the recommendations after it may weigh more than a short article.
+    header = next((i for i, ln in enumerate(lines) if keep[i] and _TAIL_HEADERS.match(ln.translate(T2S_FOLD).strip())), -1)
+    before = [blk for blk in blocks if blk[1] < header and blk[2] >= _MIN_BODY_WEIGHT]
+    if before:
+        blocks = before
+    if not blocks:
+        return
+    best = max(w for _, _, w in blocks)
+    body = [(a, b) for a, b, w in blocks if w >= _BLOCK_SHARE * best]
+    inside = [False] * len(lines)
+    for a, b in body:
+        for i in range(a, b + 1):
+            inside[i] = True
+    for a, _ in body:
+        for i in _headlines_above(lines, keep, a):
+            inside[i] = True
+    for i, line in enumerate(lines):
+        if inside[i] or not keep[i] or not line.strip():
+            continue
+        drop(i, "outside-body", "outside the article (navigation, links, widgets, comments)")
+
+
+def _headlines_above(lines: list[str], keep: list[bool], first: int) -> list[int]:
+    """The headline lines just above a body block (title, subtitle, a caption line): up to
+    _MAX_HEADLINES lines of 6 to 80 characters with Chinese and no sentence end, with
+    nothing but removed or blank lines between them and the block."""
+    found: list[int] = []
+    for i in range(first - 1, -1, -1):
+        if not keep[i] or not lines[i].strip():
+            continue
+        line = lines[i].strip()
+        if len(found) >= _MAX_HEADLINES or not (6 <= len(line) <= _MAX_TITLE and len(HAN.findall(line)) >= 4
+                                                and not _SENTENCE_END.search(line)):
+            break
+        found.append(i)
+    return found
+
+
+_MAX_HEADLINES = 3
+
+
 @dataclass
 class StripResult:
     text: str
@@ -203,6 +306,9 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
                     elif keep[j]:
                         keep[j] = False
                 break
+
+    if cfg.strip_boilerplate and cfg.detect_body:
+        _strip_outside_body(lines, han_counts, keep, drop)
 
     title_index = next((i for i, ln in enumerate(lines) if keep[i] and ln.strip() and i not in meta_lines), -1)
     if cfg.extract_metadata and title_index >= 0:
