@@ -109,7 +109,10 @@ _MAX_WIDGET_LINE = 40
 _TAIL_HEADERS = regex.compile(
     r"^\s*[【\[]?(?:延伸阅读|相关阅读|相关新闻|相关文章|相关推荐|相关报道|热点新闻|热点视频|热门新闻|"
     r"热门推荐|热门文章|推荐阅读|精彩推荐|猜你喜欢|你可能还想看|你可能感兴趣|为你推荐|更多新闻|"
-    r"最新新闻|最新文章|今日推荐|热点推荐|热点舆情|图片新闻|网友评论|热门评论|往期回顾)[】\]]?\s*[:：]?\s*$"
+    r"最新新闻|最新文章|今日推荐|热点推荐|热点舆情|图片新闻|网友评论|热门评论|往期回顾|"
+    r"其他人也在看|大家都在看|大家还在看|看了又看|你可能也喜欢|猜你想看|编辑推荐|更多精彩|精彩图片|"
+    r"热门资讯|推荐视频|相关专题|相关链接|热门排行|排行榜|24小时热门|热门标签|最热文章|阅读排行)"
+    r"[】\]]?\s*[:：]?\s*$"
 )
 _TAIL_MIN_SHARE = 0.4
 
@@ -201,21 +204,30 @@ def _strip_outside_body(lines: list[str], han_counts: list[int], keep: list[bool
 
 
 def _headlines_above(lines: list[str], keep: list[bool], first: int) -> list[int]:
-    """The headline lines just above a body block (title, subtitle, a caption line): up to
-    _MAX_HEADLINES lines of 6 to 80 characters with Chinese and no sentence end, with
-    nothing but removed or blank lines between them and the block."""
+    """The headline lines just above a body block (title, subtitle): up to _MAX_HEADLINES
+    lines of 6 to 80 characters with Chinese and no sentence end, among the
+    _HEADLINE_WINDOW kept lines above the block. Bylines (a date or a time in them) and
+    labels of a few characters (正文, 打印) between them are passed over; prose stops the
+    search."""
     found: list[int] = []
+    seen = 0
     for i in range(first - 1, -1, -1):
         if not keep[i] or not lines[i].strip():
             continue
+        seen += 1
+        if seen > _HEADLINE_WINDOW or len(found) >= _MAX_HEADLINES:
+            break
         line = lines[i].strip()
-        if len(found) >= _MAX_HEADLINES or not (6 <= len(line) <= _MAX_TITLE and len(HAN.findall(line)) >= 4
-                                                and not _SENTENCE_END.search(line)):
+        if len(line) < 6 or _DATE.search(line) or _TIME.search(line):
+            continue
+        if len(line) > _MAX_TITLE or _SENTENCE_END.search(line) or len(HAN.findall(line)) < 4:
             break
         found.append(i)
     return found
 
 
+_HEADLINE_WINDOW = 8
+_TIME = regex.compile(r"\d{1,2}:\d{2}")
 _MAX_HEADLINES = 3
 
 
