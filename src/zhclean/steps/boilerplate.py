@@ -48,18 +48,23 @@ _META_KEYS = {
     "作者": "author", "撰文": "author", "文": "author", "记者": "author", "本报记者": "author",
     "编辑": "editor", "责任编辑": "editor", "责编": "editor", "编审": "editor", "审核": "editor",
     "转自": "reposted_from", "转载自": "reposted_from", "转载于": "reposted_from", "转载来源": "reposted_from",
-    "原标题": "original_title",
+    "原标题": "original_title", "原创": "source",
+    "图": "image_credit", "图片": "image_credit", "图片来源": "image_credit", "摄影": "image_credit",
+    "视频": "video_credit", "视频来源": "video_credit",
+    "发布于": "location", "IP属地": "location", "ip属地": "location", "IP归属地": "location",
 }
 _KEY_ALT = "|".join(sorted(map(regex.escape, _META_KEYS), key=len, reverse=True))
 # A field: a known key, a colon (full-width after normalization, ASCII if it was off),
 # a value running to the next field or the end of the line.
 _FIELD = regex.compile(
-    f"(?:^|(?<=\\s))[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*(.*?)\\s*(?=\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]|$)"
+    f"(?:^|(?<=\\s))[◎●○■□◆◇▲△▶▷★☆•·*]?\\s*[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*(.*?)\\s*(?=\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]|$)"
 )
 _FIELDS_LINE = regex.compile(
-    f"^\\s*(?:[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)(?:\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)*\\s*$"
+    f"^\\s*[◎●○■□◆◇▲△▶▷★☆•·*]?\\s*(?:[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)(?:\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)*\\s*$"
 )
 _MAX_META_LINE = 120
+# A key with nothing after it (责任编辑：): the field was left empty by the page.
+_EMPTY_FIELD = regex.compile(f"^\\s*[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]\\s*$")
 
 _DATE = regex.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -68,7 +73,9 @@ _DATE = regex.compile(
 # Footer markers that are boilerplate wherever they stand in a line of footer length.
 _FOOTER_STRONG = regex.compile(
     r"版权所有|©|\(c\)\s*\d{4}|copyright|all rights reserved|icp[备证]|icp\s*\d|公网安备|"
-    r"互联网新闻信息服务许可证|网络文化经营许可证",
+    r"互联网新闻信息服务许可证|网络文化经营许可证|"
+    # the platform disclaimers of 自媒体 (搜狐号, 网易号, 快传号...)
+    r"信息存储空间服务|信息存储服务|不代表.{0,8}(?:立场|观点)|仅代表作者.{0,4}(?:观点|立场)",
     regex.I,
 )
 # Markers that are boilerplate only in a short line: an article may tell readers which
@@ -78,7 +85,7 @@ _MAX_FOOTER_SHORT = 60
 # Markers that are boilerplate when they open the line (an article may discuss 免责 law).
 _FOOTER_LEAD = regex.compile(
     r"^\s*[【\[（(]?\s*(?:版权(?:及免责)?声明|免责声明|版权说明|声明[:：]|特别声明|转载请注明|"
-    r"未经(?:书面)?授权|本文(?:系|为)?转载|凡本网|本网(?:站)?(?:注明|所载)|原创稿件)"
+    r"未经(?:书面)?授权|本文(?:系|为)?转载|凡本网|本网(?:站)?(?:注明|所载)|原创稿件|本文首发于|首发于)"
 )
 _MAX_FOOTER_LINE = 200
 
@@ -88,12 +95,19 @@ _WIDGET_TOKEN = regex.compile(
     r"分享到|分享至|一键分享|打印本页|打印此文|打印|关闭窗口|关闭|返回顶部|回到顶部|返回首页|返回列表|"
     r"字号|[大中小]|扫一扫|扫描二维码|微信扫一扫|二维码|上一篇|下一篇|上一页|下一页|收藏本页|收藏|"
     r"我要纠错|纠错|点击排行|网站地图|联系我们|关于我们|加入收藏|设为首页|默认|微信|微博|qq空间|qq|"
-    r"复制链接|手机看|评论|点赞|举报",
+    r"复制链接|手机看|评论|点赞|举报|广告|×|✕|正文|阅读全文|展开全文|查看原文|阅读原文|"
+    r"播报文章|语音播报|听全文|关注|已关注|取消关注|赞赏|在看|分享|转发",
     regex.I,
 )
 _WIDGET_FILLER = regex.compile(r"[\s【】\[\]（）()|｜/:：·•、，,>＞»-]+")
-# Breadcrumbs: 首页 > 新闻 > 正文, 当前位置：首页 » 国内.
-_BREADCRUMB = regex.compile(r"^\s*(?:当前位置\s*[:：]?\s*)?(?:首页|主页|网站首页)\s*[>＞»›/]")
+# Breadcrumbs: 首页 > 新闻 > 正文, 当前位置：首页 » 国内, 时政频道> 要闻, and "正在阅读：".
+_BREADCRUMB = regex.compile(
+    r"^\s*(?:(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*|(?:首页|主页|网站首页)\s*[>＞»›/]|"
+    r"\S{1,10}\s*[>＞»›]\s*\S{1,10}\s*(?:[>＞»›]\s*\S{0,10}\s*)*$|正在阅读\s*[:：])"
+)
+# Navigation bars: three or more short items between bars (关于我们|联系我们|招聘).
+_NAV_BAR = regex.compile(r"^\s*[^|｜]{1,16}(?:\s*[|｜]\s*[^|｜]{1,16}){2,}\s*[|｜]?\s*$")
+_MAX_NAV_BAR = 160
 
 
 def _is_widget(line: str) -> bool:
@@ -219,7 +233,7 @@ def _headlines_above(lines: list[str], keep: list[bool], first: int) -> list[int
             break
         line = lines[i].strip()
         if len(line) < 6 or _DATE.search(line) or _TIME.search(line):
-            continue
+            continue  # labels, buttons, bylines: passed over
         if len(line) > _MAX_TITLE or _SENTENCE_END.search(line) or len(HAN.findall(line)) < 4:
             break
         found.append(i)
@@ -258,6 +272,10 @@ def _fields(line: str, folded: str) -> list[tuple[str, str]]:
         value = line[m.start(2):m.end(2)].strip()
         if key == "date":
             value = _normalize_date(value)
+        elif (d := _DATE.search(value)) and key != "original_title":
+            # 39健康网2024-04-23 12:27:25: a source with its date glued on
+            out.append(("date", _normalize_date(d.group(0))))
+            value = value[:d.start()].strip()
         if value:
             out.append((key, value))
     return out
@@ -299,6 +317,12 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             continue
         if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
             drop(i, "widget", "share/print/navigation")
+            continue
+        if len(stripped) <= _MAX_NAV_BAR and _NAV_BAR.match(stripped):
+            drop(i, "widget", "navigation bar")
+            continue
+        if _EMPTY_FIELD.match(stripped):
+            drop(i, "metadata", "empty field")
             continue
         if _TAIL_HEADERS.match(stripped):
             tail_headers.append(i)
