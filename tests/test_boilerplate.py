@@ -17,6 +17,14 @@ BODY = "国务院总理李鹏今天上午来到北京石景山发电总厂考察
     ("【打印本页】【关闭窗口】", "widget"),
     ("分享到：微信 微博 QQ空间", "widget"),
     ("首页 > 新闻中心 > 正文", "widget"),
+    ("时政频道> 要闻", "widget"),
+    ("当前位置：宏观频道", "widget"),
+    ("关于我们|广告服务|人才招聘|联系我们|友情链接", "widget"),
+    ("责任编辑：", "metadata"),
+    ("◎ 图：@人民日报微博截图", "metadata"),
+    ("平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。", "footer"),
+    ("本文首发于某某公众号", "footer"),
+    ("×", "widget"),
 ])
 def test_boilerplate_lines(line: str, reason: str) -> None:
     result = strip_and_explain(BODY + line + "\n")
@@ -30,6 +38,9 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
     "他谈到版权保护的重要性，认为盗版危害很大。",
     "来源于生活，高于生活。",
     "相关阅读材料已经发给学生。",
+    "收入>支出的家庭越来越多，这说明经济在好转。",
+    "广告业近年来发展迅速，从业人员超过百万。",
+    "三个选项：甲|乙|丙，请选择一个。",
     "6、致电中纪委举报热线进行举报。拨打【12388】全国纪检监察机关举报电话，进行检举控告。市民可通过此热线举报党员及领导干部违规违纪的行为。",
 ])
 def test_prose_that_looks_like_boilerplate_stays(line: str) -> None:
@@ -64,3 +75,41 @@ def test_off_keeps_lines_but_reads_metadata() -> None:
     assert result.metadata["source"] == "新华网"
     assert result.report.removed == ()
     assert zhclean.clean_and_explain(text, extract_metadata=False).metadata == {}
+
+
+NAV = "首页\n新闻\n财经\n体育\n娱乐\n科技\n"
+PARAGRAPHS = [
+    "新华社北京1月1日电 今天是新年第一天，首都各界群众以各种方式欢度元旦，街头巷尾洋溢着节日的气氛。",
+    "在天安门广场，数万名群众观看了庄严的升旗仪式，许多游客专程从外地赶来，见证这一激动人心的时刻。",
+    "各大公园和商场也迎来了客流高峰，市民们纷纷走出家门，购物、游玩、看望亲友，享受假日的欢乐时光。",
+]
+RELATED = "热门推荐\n北京今日气温骤降\n上海地铁新线开通\n广州举办花市活动\n"
+PAGE = (NAV + "首页 > 新闻 > 正文\n首都各界欢度元旦\n2024-01-01 10:00  来源：新华社\n分享到：微信 微博\n"
+        + "\n".join(PARAGRAPHS) + "\n图为天安门广场升旗仪式\n" + PARAGRAPHS[0] + "\n责任编辑：王小明\n"
+        + RELATED + "版权所有 新华网\n")
+
+
+def test_page_keeps_title_and_body_only() -> None:
+    result = strip_and_explain(PAGE)
+    assert result.text == ("首都各界欢度元旦\n" + "\n".join(PARAGRAPHS) + "\n图为天安门广场升旗仪式\n"
+                           + PARAGRAPHS[0] + "\n")
+    assert {"outside-body", "widget", "metadata", "tail-list", "footer"} == {r.rule for r in result.removed}
+    assert result.metadata["title"] == "首都各界欢度元旦"
+    assert result.metadata["source"] == "新华社"
+
+
+def test_body_detection_can_be_switched_off() -> None:
+    text = zhclean.strip_boilerplate(PAGE, detect_body=False)
+    assert text.startswith(NAV)  # the navigation is not in the lexicon: only the body rule takes it
+
+
+def test_plain_text_keeps_its_short_lines() -> None:
+    # a newspaper's text: headlines, a byline, a poem; no chrome of a page around it
+    text = ("大连港年吞吐量超七千万吨\n" + "\n".join(PARAGRAPHS) + "\n新年好！\n李瑛\n"
+            "黄土地上的蒲公英\n春风吹过山岗\n花开满地金黄\n" + "\n".join(PARAGRAPHS) + "\n")
+    assert zhclean.strip_boilerplate(text) == text
+
+
+def test_list_header_in_plain_text_takes_only_its_list() -> None:
+    text = "\n".join(PARAGRAPHS) + "\n图片新闻\n北京新年第一天\n上海外滩夜景\n" + "\n".join(PARAGRAPHS) + "\n"
+    assert zhclean.strip_boilerplate(text) == "\n".join(PARAGRAPHS * 2) + "\n"

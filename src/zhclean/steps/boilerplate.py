@@ -106,7 +106,7 @@ _BREADCRUMB = regex.compile(
     r"\S{1,10}\s*[>＞»›]\s*\S{1,10}\s*(?:[>＞»›]\s*\S{0,10}\s*)*$|正在阅读\s*[:：])"
 )
 # Navigation bars: three or more short items between bars (关于我们|联系我们|招聘).
-_NAV_BAR = regex.compile(r"^\s*[^|｜]{1,16}(?:\s*[|｜]\s*[^|｜]{1,16}){2,}\s*[|｜]?\s*$")
+_NAV_BAR = regex.compile(r"^\s*[^|｜，。！？；]{1,16}(?:\s*[|｜]\s*[^|｜，。！？；]{1,16}){2,}\s*[|｜]?\s*$")
 _MAX_NAV_BAR = 160
 
 
@@ -152,6 +152,7 @@ _BARRIER = 3
 _BLOCK_SHARE = 0.3
 _MIN_BODY_WEIGHT = 20.0
 _MIN_PAGE_LINES = 8
+_MIN_CHROME = 2
 
 
 def _weight(line: str, han: int) -> float:
@@ -261,11 +262,22 @@ def _normalize_date(value: str) -> str:
     return f"{y}-{int(mo):02d}-{int(d):02d}"
 
 
+# A date and time before the fields: 2024-01-01 10:00  来源：新华社
+_LEADING_DATE = regex.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+                              r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
+
+
 def _fields(line: str, folded: str) -> list[tuple[str, str]]:
     """The metadata fields of a line made only of fields; [] if it has other text."""
-    if len(folded) > _MAX_META_LINE or not _FIELDS_LINE.match(folded):
+    if len(folded) > _MAX_META_LINE:
         return []
     out = []
+    lead = _LEADING_DATE.match(folded)
+    if lead and _FIELDS_LINE.match(folded[lead.end():]):
+        out.append(("date", _normalize_date(lead.group(1))))
+        line, folded = line[lead.end():], folded[lead.end():]
+    elif not _FIELDS_LINE.match(folded):
+        return []
     for m in _FIELD.finditer(folded):
         key = _META_KEYS[m.group(1)]
         # the value as written (the fold is one character to one, so offsets agree)
@@ -330,6 +342,12 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     # A tail header counts once the lines above it that stay hold enough of the Han
     # characters that stay: measured on what stays, the rule gives the same answer on a
     # text already cleaned (clean(clean(x)) == clean(x)).
+    # A page (chrome around the text: widgets, footers) ends with its lists: after a list
+    # header everything goes. In a text without chrome (a newspaper's 图片新闻 section is
+    # followed by more articles) the list is the header's run of short lines: the first
+    # line of prose ends it.
+    chrome = sum(1 for r in removed if r.rule in ("widget", "footer"))
+    is_page = chrome >= _MIN_CHROME
     if tail_headers:
         kept_han = [n if k else 0 for n, k in zip(han_counts, keep)]
         total = sum(kept_han) or 1
@@ -337,13 +355,18 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             if sum(kept_han[:i]) >= _TAIL_MIN_SHARE * total:
                 header = lines[i].strip()
                 for j in range(i, len(lines) if cfg.strip_boilerplate else i):
+                    if j > i and not is_page and keep[j] and _weight(lines[j], han_counts[j]) > 0:
+                        break
                     if keep[j] and lines[j].strip():
                         drop(j, "tail-list", f"after the header {header!r}")
                     elif keep[j]:
                         keep[j] = False
                 break
 
-    if cfg.strip_boilerplate and cfg.detect_body:
+    # The body is looked for in pages only. A newspaper's plain text, a book, a
+    # transcript, with their headlines, bylines and poems, has no chrome, and keeps its
+    # short lines.
+    if cfg.strip_boilerplate and cfg.detect_body and is_page:
         _strip_outside_body(lines, han_counts, keep, drop)
 
     title_index = next((i for i, ln in enumerate(lines) if keep[i] and ln.strip() and i not in meta_lines), -1)
