@@ -42,7 +42,7 @@ STEP = "strip_boilerplate"
 # Metadata keys (Simplified; lines are folded before matching) -> field name.
 _META_KEYS = {
     "来源": "source", "稿源": "source", "出处": "source", "信息来源": "source", "文章来源": "source",
-    "新闻来源": "source",
+    "新闻来源": "source", "本文来源": "source",
     "时间": "date", "发布时间": "date", "发表时间": "date", "日期": "date", "发布日期": "date",
     "更新时间": "date", "发稿时间": "date",
     "作者": "author", "撰文": "author", "文": "author", "记者": "author", "本报记者": "author",
@@ -57,17 +57,26 @@ _KEY_ALT = "|".join(sorted(map(regex.escape, _META_KEYS), key=len, reverse=True)
 # A field: a known key, a colon (full-width after normalization, ASCII if it was off),
 # a value running to the next field or the end of the line.
 _FIELD = regex.compile(
-    f"(?:^|(?<=\\s))[◎●○■□◆◇▲△▶▷★☆•·*]?\\s*[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*(.*?)\\s*(?=\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]|$)"
+    f"(?:^|(?<=[\\s|｜(（]))[◎●○■□◆◇▲△▶▷★☆•·*]?\\s*[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*(.*?)\\s*(?=\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]|$)"
 )
 _FIELDS_LINE = regex.compile(
-    f"^\\s*[◎●○■□◆◇▲△▶▷★☆•·*]?\\s*(?:[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)(?:\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)*\\s*$"
+    f"^\\s*[◎●○■□◆◇▲△▶▷★☆•·*(（]?\\s*(?:[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)(?:\\s+[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：].*?)*\\s*$"
 )
 _MAX_META_LINE = 120
 # A key with nothing after it (责任编辑：): the field was left empty by the page.
-_EMPTY_FIELD = regex.compile(f"^\\s*[【\\[]?(?:{_KEY_ALT})[】\\]]?\\s*[:：]\\s*$")
+_EMPTY_FIELD = regex.compile(f"^\\s*[【\\[]?({_KEY_ALT})[】\\]]?\\s*[:：]\\s*$")
+# A name on a line of its own: a source (新浪财经, 香港電台-財經), a value after an empty key.
+_NAME_LINE = regex.compile(r"^[\p{Han}A-Za-z0-9·\-—_ ]*\p{Han}[\p{Han}A-Za-z0-9·\-—_ ]*$")
+_MAX_NAME = 16
+# What the name of a source looks like: a paper, an agency, a site, a channel.
+_SOURCE_NAME = regex.compile(
+    r"^[\p{Han}A-Za-z0-9·\-—_ ]{1,14}(?:报|社|网|台|刊|志|讯|经|闻|号|在线|传媒|集团|频道|客户端|新闻)$"
+    r"|^[\p{Han}]{2,8}\s*[-—·]\s*[\p{Han}]{2,8}$")
+# 责任编辑 outranks 编辑 where a page has both.
+_CHIEF_EDITOR = regex.compile(r"责任编辑|责编")
 
 _DATE = regex.compile(
-    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"((?:19|20)\d{2})(?:\s*[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 )
 
 # Footer markers that are boilerplate wherever they stand in a line of footer length.
@@ -244,6 +253,7 @@ def _headlines_above(lines: list[str], keep: list[bool], first: int) -> list[int
 _HEADLINE_WINDOW = 8
 _TIME = regex.compile(r"\d{1,2}:\d{2}")
 _MAX_HEADLINES = 3
+_MAX_BYLINE = 40
 
 
 @dataclass
@@ -262,9 +272,101 @@ def _normalize_date(value: str) -> str:
     return f"{y}-{int(mo):02d}-{int(d):02d}"
 
 
+def _cut_unmatched(value: str) -> str:
+    """The value up to a closing bracket it did not open: 经济日报）返回首页 is 经济日报."""
+    depth = 0
+    for k, ch in enumerate(value):
+        if ch in "（(【[":
+            depth += 1
+        elif ch in "）)】]":
+            if depth == 0:
+                return value[:k]
+            depth -= 1
+    return value
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> int:
+    """The nearest line from ``i`` in direction ``step`` that is not blank (-1: none)."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return j if 0 <= j < len(lines) else -1
+
+
+def _names(value: str) -> str:
+    """Names as a byline spaces them: 王乐文 方 敏 (a two-character name spread to three
+    columns) is 王乐文 方敏."""
+    out: list[str] = []
+    for token in value.split():
+        if out and len(token) == 1 and len(out[-1]) == 1:
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _reporter(lines: list[str]) -> str | None:
+    """The reporter of a byline: a short line with 记者 NAME (新华社记者邹多为、唐诗凝), or
+    （记者邹伟） near the start of a line."""
+    for line in lines:
+        head = line.strip()[:60]
+        if "记者" not in head:
+            continue
+        m = _REPORTER.search(head)
+        if m and (len(line.strip()) <= _MAX_BYLINE or head[max(0, m.start() - 1):m.start()] in "（("):
+            return _names(m.group(1))
+    return None
+
+
 # A date and time before the fields: 2024-01-01 10:00  来源：新华社
 _LEADING_DATE = regex.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
-                              r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
+                              r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜·]?\s*(?=\S)")
+
+
+# A line that is a date and time and little else: 2024-05-08 23:23, 2024年5月20日週一 下午2:05,
+# 2024年01月25日 18:03:35 来自内蒙古自治区, 2024-05-09 22:30·新华社, 2024 05/09 22:27:02.
+_DATE_LINE = regex.compile(
+    r"^\s*(?:发布|发表|发稿)?(?:时间|日期)?\s*[:：]?\s*"
+    r"((?:19|20)\d{2}\s*[-/.年 ]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    r"\s*(?:[(（]?(?:星期|周|週)[一二三四五六日天][)）]?)?\s*(?:[上下]午)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s*(?:(?:来自|发布于|IP属地[:：]?)\s*(\S{2,12})|[·•|｜]\s*(\S{2,16}))?\s*$"
+)
+# Bylines without a colon: 文/栗思, 作者 王之言 高孜然, 记者 张三.
+_BYLINE = regex.compile(r"^\s*(?:文|作者|记者|撰文|本报记者|本报通讯员)\s*(?:[/／|]|\s)\s*([\p{Han}A-Za-z·、 ]{2,24}?)\s*$")
+# A reporter named in the first lines of the body: （记者邹伟）, 新华社记者邹多为、唐诗凝,
+# 中青报·中青网记者 魏其濛 来源：...
+_REPORTER = regex.compile(r"记者\s*([\p{Han}]{2,4}(?:[、 ][\p{Han}]{2,4})*)(?=\s*(?:[）)]|来源|摄|报道|$|\s))")
+
+
+# 来自甘肃, 发布于：北京市, IP属地：广东 on a line of their own.
+_LOCATION_LINE = regex.compile(r"^\s*(?:来自|发布于|IP属地|ip属地)\s*[:：]?\s*(\p{Han}{2,10})\s*$")
+# 本文来源于国家统计局 2024-05-11 09:36:26
+_SOURCE_SENTENCE = regex.compile(
+    r"^\s*(?:本文|本文章|文章)?来源于\s*([\p{Han}A-Za-z0-9·\-]{2,20}?)\s*(?=(?:19|20)\d{2}|$)")
+# Fields in parentheses that open the line: （本文来源：经济日报 作者：...）返回首页
+_PAREN_FIELDS = regex.compile(r"^\s*[（(]([^（）()]{4,120})[）)]")
+
+
+def _date_line(folded: str) -> list[tuple[str, str]]:
+    loc = _LOCATION_LINE.match(folded)
+    if loc:
+        return [("location", loc.group(1))]
+    src = _SOURCE_SENTENCE.match(folded)
+    if src:
+        rest = folded[src.end():].strip()
+        if not rest:
+            return [("source", src.group(1))]
+        dated = _date_line(rest) if _DATE_LINE.match(rest) else []
+        return [("source", src.group(1))] + dated if dated else []
+    m = _DATE_LINE.match(folded)
+    if not m:
+        return []
+    out = [("date", _normalize_date(m.group(1)))]
+    if m.group(3) and not _TIME.search(m.group(3)):
+        out.append(("source", m.group(3)))
+    if m.group(2):
+        out.append(("location", m.group(2)))
+    return out
 
 
 def _fields(line: str, folded: str) -> list[tuple[str, str]]:
@@ -282,6 +384,7 @@ def _fields(line: str, folded: str) -> list[tuple[str, str]]:
         key = _META_KEYS[m.group(1)]
         # the value as written (the fold is one character to one, so offsets agree)
         value = line[m.start(2):m.end(2)].strip()
+        value = _cut_unmatched(value.strip()).rstrip("】]）)").strip()
         if key == "date":
             value = _normalize_date(value)
         elif (d := _DATE.search(value)) and key != "original_title":
@@ -313,15 +416,36 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             removed.append(Removed(i + 1, lines[i], f"{rule}: {why}", rule))
 
     tail_headers: list[int] = []
+    pending_key: str | None = None
+    date_index = -1
     for i, (line, folded) in enumerate(zip(lines, folded_lines)):
         stripped = folded.strip()
         if not stripped:
             continue
-        fields = _fields(line, folded)
+        if pending_key is not None:
+            # the value of an empty field on the line after it (来源：\n中国青年报)
+            key, pending_key = pending_key, None
+            if len(stripped) <= _MAX_NAME and _NAME_LINE.match(stripped):
+                metadata.setdefault(key, line.strip())
+                drop(i, "metadata", key)
+                continue
+        date_line = _date_line(folded)
+        fields = _fields(line, folded) or date_line
+        if not fields and (paren := _PAREN_FIELDS.match(folded)):
+            fields = _fields(line[paren.start(1):paren.end(1)], paren.group(1))
+        if not fields and len(stripped) <= 30 and (m := _BYLINE.match(folded)):
+            fields = [("author", _names(line[m.start(1):m.end(1)]))]
         if fields:
             for key, value in fields:
-                metadata.setdefault(key, value)
+                if key not in metadata or (key == "editor" and _CHIEF_EDITOR.search(folded)):
+                    metadata[key] = value
+            if date_line and date_index < 0:
+                date_index = i
             drop(i, "metadata", ", ".join(k for k, _ in fields))
+            continue
+        if (empty := _EMPTY_FIELD.match(stripped)):
+            pending_key = _META_KEYS.get(empty.group(1))
+            drop(i, "metadata", "empty field")
             continue
         if (len(stripped) <= _MAX_FOOTER_LINE and (_FOOTER_STRONG.search(stripped) or _FOOTER_LEAD.match(stripped))) \
                 or (len(stripped) <= _MAX_FOOTER_SHORT and _FOOTER_SHORT.search(stripped)):
@@ -333,15 +457,20 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if len(stripped) <= _MAX_NAV_BAR and _NAV_BAR.match(stripped):
             drop(i, "widget", "navigation bar")
             continue
-        if _EMPTY_FIELD.match(stripped):
-            drop(i, "metadata", "empty field")
-            continue
         if _TAIL_HEADERS.match(stripped):
             tail_headers.append(i)
 
     # A tail header counts once the lines above it that stay hold enough of the Han
     # characters that stay: measured on what stays, the rule gives the same answer on a
     # text already cleaned (clean(clean(x)) == clean(x)).
+    if date_index >= 0 and "source" not in metadata:
+        # a name on the line just above or below the date line is the source
+        for j in (_neighbour(lines, date_index, -1), _neighbour(lines, date_index, 1)):
+            if j >= 0 and keep[j] and len(lines[j].strip()) <= _MAX_NAME and _SOURCE_NAME.match(folded_lines[j].strip()):
+                metadata["source"] = lines[j].strip()
+                drop(j, "metadata", "source")
+                break
+
     # A page (chrome around the text: widgets, footers) ends with its lists: after a list
     # header everything goes. In a text without chrome (a newspaper's 图片新闻 section is
     # followed by more articles) the list is the header's run of short lines: the first
@@ -368,6 +497,11 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     # short lines.
     if cfg.strip_boilerplate and cfg.detect_body and is_page:
         _strip_outside_body(lines, han_counts, keep, drop)
+
+    if cfg.extract_metadata and "author" not in metadata:
+        reporter = _reporter(lines)
+        if reporter:
+            metadata["author"] = reporter
 
     title_index = next((i for i, ln in enumerate(lines) if keep[i] and ln.strip() and i not in meta_lines), -1)
     if cfg.extract_metadata and title_index >= 0:
