@@ -84,7 +84,8 @@ _FOOTER_STRONG = regex.compile(
     r"版权所有|©|\(c\)\s*\d{4}|copyright|all rights reserved|icp[备证]|icp\s*\d|公网安备|"
     r"互联网新闻信息服务许可证|网络文化经营许可证|"
     # the platform disclaimers of 自媒体 (搜狐号, 网易号, 快传号...)
-    r"信息存储空间服务|信息存储服务|不代表.{0,8}(?:立场|观点)|仅代表作者.{0,4}(?:观点|立场)",
+    r"信息存储空间服务|信息存储服务|不代表.{0,8}(?:立场|观点)|仅代表作者.{0,4}(?:观点|立场)|"
+    r"转载时?务?(?:必)?请注明(?:出处|来源)",
     regex.I,
 )
 # Markers that are boilerplate only in a short line: an article may tell readers which
@@ -115,7 +116,12 @@ _BREADCRUMB = regex.compile(
     r"\S{1,10}\s*[>＞»›]\s*\S{1,10}\s*(?:[>＞»›]\s*\S{0,10}\s*)*$|正在阅读\s*[:：])"
 )
 # Navigation bars: three or more short items between bars (关于我们|联系我们|招聘).
-_NAV_BAR = regex.compile(r"^\s*[^|｜，。！？；]{1,16}(?:\s*[|｜]\s*[^|｜，。！？；]{1,16}){2,}\s*[|｜]?\s*$")
+_NAV_BAR = regex.compile(r"^\s*[^|｜，。！？；]{1,20}(?:\s*[|｜]\s*[^|｜，。！？；]{1,20}){2,}\s*[|｜]?\s*$")
+# Share and app prompts: 微信扫码分享, 用微信扫描二维码, 分享至好友和朋友圈, 下载客户端.
+_PROMPT = regex.compile(r"扫码|扫一扫|二维码|分享(?:至|到|给)(?:好友|朋友圈|微信)|(?:下载|打开)(?:app|客户端)", regex.I)
+_MAX_PROMPT = 20
+# A byline of its own: 新华社记者邹多为、唐诗凝、丁乐; 本报记者 张三 李四
+_BYLINE_LINE = regex.compile(r"^\s*\S{0,10}?记者\s*(\p{Han}{2,4}(?:[、 ]\s*\p{Han}{1,4})*)\s*$")
 _MAX_NAV_BAR = 160
 
 
@@ -433,7 +439,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         fields = _fields(line, folded) or date_line
         if not fields and (paren := _PAREN_FIELDS.match(folded)):
             fields = _fields(line[paren.start(1):paren.end(1)], paren.group(1))
-        if not fields and len(stripped) <= 30 and (m := _BYLINE.match(folded)):
+        if not fields and len(stripped) <= 30 and (m := _BYLINE.match(folded) or _BYLINE_LINE.match(folded)):
             fields = [("author", _names(line[m.start(1):m.end(1)]))]
         if fields:
             for key, value in fields:
@@ -453,6 +459,9 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
             continue
         if len(stripped) <= _MAX_WIDGET_LINE and (_is_widget(stripped) or _BREADCRUMB.match(stripped)):
             drop(i, "widget", "share/print/navigation")
+            continue
+        if len(stripped) <= _MAX_PROMPT and _PROMPT.search(stripped):
+            drop(i, "widget", "share or app prompt")
             continue
         if len(stripped) <= _MAX_NAV_BAR and _NAV_BAR.match(stripped):
             drop(i, "widget", "navigation bar")
