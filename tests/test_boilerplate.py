@@ -113,3 +113,16 @@ def test_plain_text_keeps_its_short_lines() -> None:
 def test_list_header_in_plain_text_takes_only_its_list() -> None:
     text = "\n".join(PARAGRAPHS) + "\n图片新闻\n北京新年第一天\n上海外滩夜景\n" + "\n".join(PARAGRAPHS) + "\n"
     assert zhclean.strip_boilerplate(text) == "\n".join(PARAGRAPHS * 2) + "\n"
+
+
+def test_inline_ads_go_with_their_marks() -> None:
+    ads = "广告\n38岁女领导的生活日记曝光，令人头皮发麻\n×\n广告魔兽世界公益服，今日新开！\n×\n"
+    page = PAGE.replace("图为天安门广场升旗仪式\n", "图为天安门广场升旗仪式\n" + ads)
+    result = strip_and_explain(page)
+    assert "头皮发麻" not in result.text and "魔兽" not in result.text
+    assert "图为天安门广场升旗仪式" in result.text
+
+
+def test_lines_starting_with_marks_that_are_text_stay() -> None:
+    text = BODY + ">三星级的大堂；=零星级的房间；<-三星级的卫生；早餐尚可\n广告业近年来发展迅速，从业人员超过百万。\n" + BODY
+    assert zhclean.strip_boilerplate(text) == text

@@ -113,13 +113,17 @@ _WIDGET_FILLER = regex.compile(r"[\s【】\[\]（）()|｜/:：·•、，,>＞�
 # Breadcrumbs: 首页 > 新闻 > 正文, 当前位置：首页 » 国内, 时政频道> 要闻, and "正在阅读：".
 _BREADCRUMB = regex.compile(
     r"^\s*(?:(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*|(?:首页|主页|网站首页)\s*[>＞»›/]|"
-    r"\S{1,10}\s*[>＞»›]\s*\S{1,10}\s*(?:[>＞»›]\s*\S{0,10}\s*)*$|正在阅读\s*[:：])"
+    r"\S{1,10}\s*[>＞»›]\s*\S{1,10}\s*(?:[>＞»›]\s*\S{0,10}\s*)*$|正在阅读\s*[:：]|[>＞»›][^，。；！？;,]*$)"
 )
 # Navigation bars: three or more short items between bars (关于我们|联系我们|招聘).
-_NAV_BAR = regex.compile(r"^\s*[^|｜，。！？；]{1,20}(?:\s*[|｜]\s*[^|｜，。！？；]{1,20}){2,}\s*[|｜]?\s*$")
+_NAV_BAR = regex.compile(r"^\s*[^|｜，。！？；]{1,30}(?:\s*[|｜]\s*[^|｜，。！？；]{1,30}){2,}\s*[|｜]?\s*$")
 # Share and app prompts: 微信扫码分享, 用微信扫描二维码, 分享至好友和朋友圈, 下载客户端.
-_PROMPT = regex.compile(r"扫码|扫一扫|二维码|分享(?:至|到|给)(?:好友|朋友圈|微信)|(?:下载|打开)(?:app|客户端)", regex.I)
+_PROMPT = regex.compile(r"扫码|扫一扫|二维码|分享(?:至|到|给)(?:好友|朋友圈|微信)|(?:下载|打开)(?:app|客户端)|复制成功|链接已复制",
+                        regex.I)
 _MAX_PROMPT = 20
+_AD_MARKS = frozenset({"广告", "×", "✕", "ad", "AD", "Ad"})
+_MAX_AD = 60
+_AD_REACH = 6
 # A byline of its own: 新华社记者邹多为、唐诗凝、丁乐; 本报记者 张三 李四
 _BYLINE_LINE = regex.compile(r"^\s*\S{0,10}?记者\s*(\p{Han}{2,4}(?:[、 ]\s*\p{Han}{1,4})*)\s*$")
 _MAX_NAV_BAR = 160
@@ -248,8 +252,8 @@ def _headlines_above(lines: list[str], keep: list[bool], first: int) -> list[int
         if seen > _HEADLINE_WINDOW or len(found) >= _MAX_HEADLINES:
             break
         line = lines[i].strip()
-        if len(line) < 6 or _DATE.search(line) or _TIME.search(line):
-            continue  # labels, buttons, bylines: passed over
+        if len(line) < 6 or _DATE.search(line) or _TIME.search(line) or _SOURCE_NAME.match(line):
+            continue  # labels, buttons, bylines, the name of the source: passed over
         if len(line) > _MAX_TITLE or _SENTENCE_END.search(line) or len(HAN.findall(line)) < 4:
             break
         found.append(i)
@@ -479,6 +483,20 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
                 metadata["source"] = lines[j].strip()
                 drop(j, "metadata", "source")
                 break
+
+    # Inline ads: the unit is [广告] headline [×]. A close button (×, removed as a widget)
+    # takes the short line before it; a line glued to its 广告 label goes when another
+    # ad mark stands within a few lines.
+    marks = [i for i, ln in enumerate(folded_lines) if ln.strip() in _AD_MARKS]
+    for i in marks:
+        j = _neighbour(lines, i, -1)
+        if folded_lines[i].strip() in ("×", "✕") and j >= 0 and keep[j] and len(lines[j].strip()) <= _MAX_AD \
+                and not _SENTENCE_END.search(lines[j]):
+            drop(j, "widget", "ad (the line before a close button)")
+    for i, ln in enumerate(folded_lines):
+        if keep[i] and ln.lstrip().startswith("广告") and len(ln.strip()) <= _MAX_AD \
+                and any(abs(i - k) <= _AD_REACH and k != i for k in marks):
+            drop(i, "widget", "ad")
 
     # A page (chrome around the text: widgets, footers) ends with its lists: after a list
     # header everything goes. In a text without chrome (a newspaper's 图片新闻 section is
