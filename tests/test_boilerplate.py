@@ -126,3 +126,25 @@ def test_inline_ads_go_with_their_marks() -> None:
 def test_lines_starting_with_marks_that_are_text_stay() -> None:
     text = BODY + ">三星级的大堂；=零星级的房间；<-三星级的卫生；早餐尚可\n广告业近年来发展迅速，从业人员超过百万。\n" + BODY
     assert zhclean.strip_boilerplate(text) == text
+
+
+def test_learned_boilerplate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    site = [f"{NAV}站内广告位招租\n第{i}篇文章的标题\n{PARAGRAPHS[i % 3]}第{i}段。\n本站所有文章欢迎转发\n"
+            for i in range(6)]
+    profile = zhclean.Boilerplate.learn(site)
+    assert "站内广告位招租" in profile and "本站所有文章欢迎转发" in profile
+    assert "第1篇文章的标题" not in profile and len(profile) == len(NAV.split()) + 2
+    result = strip_and_explain(site[0], boilerplate_profile=profile, detect_body=False)
+    assert "站内广告位招租" not in result.text and "learned" in {r.rule for r in result.removed}
+    path = tmp_path / "site.json"
+    profile.save(path)
+    assert zhclean.Boilerplate.load(path) == profile
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(zhclean.ConfigError, match="bad.json: not a boilerplate profile"):
+        zhclean.Boilerplate.load(tmp_path / "bad.json")
+
+
+def test_long_lines_are_never_learned() -> None:
+    long_line = "这是一段很长的正文，" * 30
+    profile = zhclean.Boilerplate.learn([long_line + "\n导航"] * 5)
+    assert long_line not in profile and "导航" in profile

@@ -221,3 +221,21 @@ def test_phrases_flag(tmp_path: Path) -> None:
 def test_normalize_rule_flags(argv: list[str], before: str, after: str) -> None:
     code, out, err = run(argv + ["--script", "keep", "--no-strip-boilerplate"], stdin=(before + "\n").encode("utf-8"))
     assert (code, out.decode("utf-8"), err) == (0, after + "\n", "")
+
+
+def test_learn_boilerplate_and_profile(tmp_path: Path) -> None:
+    pages = tmp_path / "site"
+    pages.mkdir()
+    for i in range(5):
+        (pages / f"p{i}.txt").write_text(
+            f"网站导航\n首页 | 新闻 | 体育\n第{i}篇文章\n这是第{i}篇文章的正文，内容各不相同。\n友情链接：某某网\n", encoding="utf-8")
+    profile = tmp_path / "site.json"
+    out = tmp_path / "out"
+    code, _, err = run(["--learn-boilerplate", "--profile", str(profile), "-O", str(out), "-r", str(pages)])
+    assert (code, err) == (0, "")
+    assert (out / "p0.txt").read_text(encoding="utf-8") == "第0篇文章\n这是第0篇文章的正文，内容各不相同。\n"
+    # the saved profile serves a later run on a page of the same site
+    code, text, _ = run(["--profile", str(profile)], stdin="网站导航\n新文章的正文。\n".encode("utf-8"))
+    assert (code, text.decode("utf-8")) == (0, "新文章的正文。\n")
+    code, _, err = run(["--profile", str(tmp_path / "missing.json")], stdin=b"x")
+    assert code == 2 and err.startswith("zhclean: ") and "missing.json" in err and err.count("\n") == 1

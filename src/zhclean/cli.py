@@ -23,6 +23,7 @@ from .detect import decode
 from .errors import ConfigError, DecodeError, ZhcleanError
 from .io import InputError, atomic_write, iter_files, read_bytes
 from .pipeline import Pipeline
+from .profile import Boilerplate
 from .report import CleanResult
 
 _EXIT_OK, _EXIT_CHANGES, _EXIT_ERROR = 0, 1, 2
@@ -45,6 +46,10 @@ def _add_config_flags(group: argparse._ArgumentGroup) -> None:
         elif f.name == "encoding":
             group.add_argument("-e", flag, dest=f.name, default=None, metavar="ENC",
                                help="encoding of the input: auto (default) or a codec name")
+        elif f.name == "boilerplate_profile":
+            group.add_argument("--profile", dest=f.name, default=None, metavar="FILE",
+                               help="boilerplate learned from a site: remove its recurring lines "
+                                    "(with --learn-boilerplate: where the learned profile is saved)")
         elif f.name == "phrases":
             group.add_argument(flag, dest=f.name, default=None, metavar="FILE",
                                help="phrases of your own for the script stage: 'input<TAB>output' lines")
@@ -103,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--detect", action="store_true",
                    help="print the detected encoding, confidence and source of each input; write nothing")
     g.add_argument("--json", action="store_true", help="with --detect: one JSON object per input")
+    g.add_argument("--learn-boilerplate", action="store_true",
+                   help="first read all the inputs and learn the lines that recur across them "
+                        "(a site's navigation and footers), then clean them without those lines")
     g.add_argument("--explain", action="store_true", help="print the report (changes, removed lines, metadata) to stderr")
     g = p.add_argument_group("steps (one flag per option of CleanConfig)")
     g.add_argument("--preset", choices=sorted(PRESETS), help="start from a preset: " + ", ".join(sorted(PRESETS)))
@@ -146,6 +154,11 @@ def make_config(args: argparse.Namespace) -> CleanConfig:
              if getattr(args, f.name, None) is not None}
     if "phrases" in flags:
         flags["phrases"] = read_phrases(flags["phrases"])
+    if "boilerplate_profile" in flags:
+        if getattr(args, "learn_boilerplate", False):
+            del flags["boilerplate_profile"]  # learned from the inputs, saved there later
+        else:
+            flags["boilerplate_profile"] = Boilerplate.load(flags["boilerplate_profile"])
     return config.replace(**flags) if flags else config
 
 
@@ -250,6 +263,11 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
     if usage:
         run.error(usage, _EXIT_ERROR)
         return run.status
+    if args.learn_boilerplate:
+        learned = _learn(run, config, files)
+        if learned is None:
+            return run.status
+        config = config.replace(boilerplate_profile=learned)
     pipeline = Pipeline(config)
 
     if "-" in paths:
@@ -278,6 +296,35 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
     except BrokenPipeError:  # `zhclean FILE | head`
         return run.status
     return run.status
+
+
+def _learn(run: _Run, config: CleanConfig, files: list[str]) -> Boilerplate | None:
+    """The first pass of --learn-boilerplate: the recurring lines of the inputs as the strip
+    stage will see them (after decoding, repair, normalization and conversion); saved to
+    --profile when given."""
+    before_strip = Pipeline(config.replace(strip_boilerplate=False, boilerplate_profile=None))
+    texts = []
+    try:
+        for path in iter_files(files, run.args.recursive, run.args.include, run.args.exclude):
+            try:
+                texts.append(before_strip.run(read_bytes(path), explain=False).text)
+            except ZhcleanError:
+                continue  # the second pass reports it
+    except InputError as e:
+        run.error(str(e), _EXIT_ERROR)
+        return None
+    profile = Boilerplate.learn(texts)
+    target = getattr(run.args, "boilerplate_profile", None)
+    if target:
+        try:
+            profile.save(target)
+        except OSError as e:
+            run.error(f"{target}: cannot write the boilerplate profile ({e.strerror or e})", _EXIT_ERROR)
+            return None
+    if run.args.explain:
+        print(json.dumps({"learned_boilerplate": {"documents": profile.documents, "lines": len(profile)}},
+                         ensure_ascii=False), file=run.stderr)
+    return profile
 
 
 def _relative_to_inputs(path: Path, inputs: list[str]) -> Path:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from typing import Literal, get_args
 
 from .errors import ConfigError
+from .profile import Boilerplate
 
 ScriptTarget = Literal["keep", "auto", "zh-hans", "zh-hant", "zh-tw", "zh-hk"]
 SCRIPT_TARGETS: tuple[str, ...] = get_args(ScriptTarget)
@@ -102,6 +103,10 @@ class CleanConfig:
     #: short lines) and remove the short lines outside it: navigation, link lists, widgets.
     #: Off, only the lexicon removes lines (footers, metadata lines, widgets, tail lists).
     detect_body: bool = True
+    #: Lines learned from a whole site (:class:`zhclean.Boilerplate`) that the strip stage
+    #: removes wherever they stand. On the command line and in config files: the path of a
+    #: saved profile (``--profile FILE``).
+    boilerplate_profile: Boilerplate | None = None
     #: Keep metadata (title, source, date, author, editor, reposted_from) found in the
     #: lines that the strip stage looks at.
     extract_metadata: bool = True
@@ -139,6 +144,8 @@ class CleanConfig:
         names = {k.replace("-", "_"): v for k, v in data.items()}
         if isinstance(names.get("phrases"), str):
             names["phrases"] = read_phrases(str(names["phrases"]))
+        if isinstance(names.get("boilerplate_profile"), str):
+            names["boilerplate_profile"] = Boilerplate.load(str(names["boilerplate_profile"]))
         return (base or cls()).replace(**names)
 
     def to_dict(self) -> dict[str, object]:

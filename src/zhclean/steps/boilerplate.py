@@ -432,6 +432,9 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         stripped = folded.strip()
         if not stripped:
             continue
+        if cfg.boilerplate_profile is not None and line in cfg.boilerplate_profile:
+            drop(i, "learned", "recurs across the pages of the site")
+            continue
         if pending_key is not None:
             # the value of an empty field on the line after it (来源：\n中国青年报)
             key, pending_key = pending_key, None
