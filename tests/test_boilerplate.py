@@ -148,3 +148,10 @@ def test_long_lines_are_never_learned() -> None:
     long_line = "这是一段很长的正文，" * 30
     profile = zhclean.Boilerplate.learn([long_line + "\n导航"] * 5)
     assert long_line not in profile and "导航" in profile
+
+
+def test_auto_script_decided_again_after_stripping() -> None:
+    # the footer line weighed in the first decision; a second run would see the rest alone
+    text = "中华人民共和国" * 8 + "版权所有\n中华人民共和国這是繁體中文"
+    once = zhclean.clean(text)
+    assert zhclean.clean(once) == once

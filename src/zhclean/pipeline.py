@@ -78,6 +78,15 @@ class Pipeline:
                     text = out.text
             if text == start or "repair_mojibake" not in names:
                 break
+        if removed and cfg.script == "auto" and "convert_script" in names:
+            # `auto` weighed lines that the strip stage then removed: decided again on what
+            # stays, the answer is the one a second run would give (clean(clean(x)) == clean(x))
+            out = STEPS["convert_script"][0](text, cfg, explain)
+            if out.text != text:
+                changes += out.changes
+                if explain:
+                    plan.append(diff_edit("convert_script", text, out.text))
+                text = out.text
         flags = tuple(c.detail for c in changes if c.action == "flag")
         report = Report(tuple(changes), tuple(removed), tuple(plan), metadata, encoding, flags)
         return CleanResult(text, report)
