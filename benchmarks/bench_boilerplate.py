@@ -80,13 +80,21 @@ def metadata_hits(meta: dict[str, str], got: dict[str, str]) -> tuple[int, int]:
     return hits, total
 
 
-def evaluate(cleaner: Callable[[str], tuple[str, dict[str, str]]], pages: Path) -> tuple[list[tuple[str, dict[str, float]]], float]:
+def evaluate(cleaner: Callable[[str], tuple[str, dict[str, str]]], pages: Path,
+             html: Path | None = None) -> tuple[list[tuple[str, dict[str, float]]], float]:
+    """Scores of ``cleaner`` on the pages; with ``html``, it is given NAME.html from there
+    (as bytes decoded as UTF-8 by the caller's choice) and scored against NAME.txt."""
     rows = []
     hits = total = 0
     for path in sorted(pages.glob("*.expected.txt")):
         name = path.name[: -len(".expected.txt")]
         text = (pages / f"{name}.txt").read_text(encoding="utf-8")
-        output, metadata = cleaner(text)
+        if html is not None:
+            if not (html / f"{name}.html").exists():
+                continue
+            output, metadata = cleaner((html / f"{name}.html").read_text(encoding="utf-8"))
+        else:
+            output, metadata = cleaner(text)
         rows.append((name, score_page(text, path.read_text(encoding="utf-8"), output)))
         meta_path = pages / f"{name}.meta.json"
         if meta_path.exists():
@@ -104,6 +112,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=Path, default=PAGES)
     ap.add_argument("--per-page", action="store_true")
+    ap.add_argument("--html", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages",
+                    help="a directory with NAME.html for the pages: compares trafilatura alone with "
+                         "zhclean's HTML extra (skipped when absent or trafilatura is not installed)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     import zhclean
@@ -128,6 +139,27 @@ def main() -> None:
         s = summary(rows)
         print(f"| {name} | {s['mainP']:.3f} | {s['mainR']:.3f} | {s['mainF']:.3f} | {s['bpP']:.3f} | "
               f"{s['bpR']:.3f} | {s['bpF']:.3f} | {100 * meta:.1f} % |")
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+    if trafilatura is not None and args.html.is_dir() and list(args.html.glob("*.html")):
+        from zhclean.integrations.html import clean_html
+
+        def ours_html(page: str) -> tuple[str, dict[str, str]]:
+            result = clean_html(page.encode("utf-8"))
+            return result.text, result.metadata
+
+        html_cleaners: dict[str, Callable[[str], tuple[str, dict[str, str]]]] = {
+            "trafilatura alone (HTML)": lambda page: (trafilatura.extract(page, include_comments=False,
+                                                                           include_tables=True) or "", {}),
+            "zhclean[html] (HTML)": ours_html,
+        }
+        for name, cleaner in html_cleaners.items():
+            rows, meta = evaluate(cleaner, args.pages, html=args.html)
+            s = summary(rows)
+            print(f"| {name} | {s['mainP']:.3f} | {s['mainR']:.3f} | {s['mainF']:.3f} | {s['bpP']:.3f} | "
+                  f"{s['bpR']:.3f} | {s['bpF']:.3f} | {100 * meta:.1f} % |")
     if args.per_page and per_page:
         print("\n| page | lines | main | main P | main R | main F1 | bp P | bp R | bp F1 |")
         print("|---|---|---|---|---|---|---|---|---|")
