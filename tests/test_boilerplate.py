@@ -155,3 +155,12 @@ def test_auto_script_decided_again_after_stripping() -> None:
     text = "中华人民共和国" * 8 + "版权所有\n中华人民共和国這是繁體中文"
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once
+
+
+def test_trailing_tag_of_the_last_paragraph() -> None:
+    text = BODY + "台北市政府宣布新的交通政策將於下月實施，民眾反應熱烈。（編輯：陳政偉）1141219\n"
+    result = strip_and_explain(text)
+    assert result.text == BODY + "台北市政府宣布新的交通政策將於下月實施，民眾反應熱烈。\n"
+    assert result.metadata["editor"] == "陳政偉"
+    short = "他说（记者 王帆）\n"  # a short line is not a paragraph with a tag
+    assert zhclean.strip_boilerplate(short) == short

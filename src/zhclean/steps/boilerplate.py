@@ -264,6 +264,7 @@ _HEADLINE_WINDOW = 8
 _TIME = regex.compile(r"\d{1,2}:\d{2}")
 _MAX_HEADLINES = 3
 _MAX_BYLINE = 40
+_TRAILING_TAG = regex.compile(f"[（(]\\s*({_KEY_ALT})(?:\\s*[:：/]|\\s)\\s*([^（）()]{{1,20}}?)\\s*[）)]\\s*\\d{{0,8}}\\s*$")
 
 
 @dataclass
@@ -528,6 +529,21 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     if cfg.strip_boilerplate and cfg.detect_body and is_page:
         _strip_outside_body(lines, han_counts, keep, drop)
 
+    # Tags glued to the end of the last paragraph: （编辑：陈政伟）1141219, (记者 王帆)
+    tags = 0
+    extra_changes: list[Change] = []
+    for i, folded in enumerate(folded_lines):
+        if not keep[i] or not cfg.strip_boilerplate:
+            continue
+        m = _TRAILING_TAG.search(folded)
+        if m and len(HAN.findall(folded[:m.start()])) >= _PROSE_MIN_HAN:
+            key = _META_KEYS.get(m.group(1), "editor")
+            metadata.setdefault(key, _names(lines[i][m.start(2):m.end(2)]))
+            lines[i] = lines[i][:m.start()].rstrip()
+            tags += 1
+    if tags:
+        extra_changes.append(Change(STEP, "remove", f"trailing tag: {tags} line(s)", tags))
+
     if cfg.extract_metadata and "author" not in metadata:
         reporter = _reporter(lines)
         if reporter:
@@ -539,7 +555,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if len(candidate) <= _MAX_TITLE and not _SENTENCE_END.search(candidate) and HAN.search(candidate):
             metadata = {"title": candidate, **metadata}
 
-    if not removed:
+    if not removed and not tags:
         return StripResult(text, [], metadata if cfg.extract_metadata else {}, [])
     kept = [ln for ln, k in zip(lines, keep) if k]
     new = "\n".join(kept)
@@ -549,7 +565,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     if new and (text.endswith("\n") or not keep[-1]):
         new = new.rstrip("\n") + "\n"
     rules = collections.Counter(r.rule for r in removed)
-    changes = [Change(STEP, "remove", f"{rule}: {n} line(s)", n) for rule, n in rules.items()]
+    changes = [Change(STEP, "remove", f"{rule}: {n} line(s)", n) for rule, n in rules.items()] + extra_changes
     return StripResult(new, removed, metadata if cfg.extract_metadata else {}, changes)
 
 
