@@ -283,8 +283,8 @@ def _suspect_runs(text: str) -> list[tuple[int, int]]:
         # A rare name in clean text brings its pair, but the characters around it are
         # common: the neighbourhood of a pair of mojibake reads badly as a whole.
         window = text[max(start, m.start() - _WINDOW_BEFORE):min(end, m.end() + _WINDOW_AFTER)]
-        if cost(window, han_reading=True) < _MIN_WINDOW_COST * len(window):
-            continue
+        if cost(window, han_reading=True) - bigram_bonus(window) < _MIN_WINDOW_COST * len(window):
+            continue  # (words of rare characters read well: 呵呵, 嘿嘿, 受益匪浅)
         # Traditional text (娛樂圈, 囝囝) is rare to a Simplified table: folded to Simplified,
         # clean Traditional reads well, and is no suspect
         folded = window.translate(T2S_FOLD)
