@@ -21,7 +21,8 @@ from . import __version__
 from .config import PRESETS, SCRIPT_TARGETS, CleanConfig, read_phrases
 from .detect import decode
 from .errors import ConfigError, DecodeError, ZhcleanError
-from .io import InputError, atomic_write, iter_files, read_bytes
+from .io import InputError, atomic_stream, atomic_write, iter_files, read_bytes
+from .jsonl import Summary, clean_jsonl
 from .pipeline import Pipeline
 from .profile import Boilerplate
 from .report import CleanResult
@@ -108,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--detect", action="store_true",
                    help="print the detected encoding, confidence and source of each input; write nothing")
     g.add_argument("--json", action="store_true", help="with --detect: one JSON object per input")
+    g.add_argument("--jsonl", action="store_true",
+                   help="the inputs are JSON Lines: clean one field of each record (--field), keep the rest")
+    g.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the field to clean (default text)")
+    g.add_argument("--report-field", default=None, metavar="NAME",
+                   help="with --jsonl: add each record's report (changes, removed lines, metadata) under NAME")
+    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="with --jsonl: worker processes (records keep their order; default 1)")
     g.add_argument("--learn-boilerplate", action="store_true",
                    help="first read all the inputs and learn the lines that recur across them "
                         "(a site's navigation and footers), then clean them without those lines")
@@ -165,10 +173,12 @@ def make_config(args: argparse.Namespace) -> CleanConfig:
 class _Run:
     """The state of one command-line run: where output goes and what went wrong."""
 
-    def __init__(self, args: argparse.Namespace, stdout: BinaryIO, stderr: TextIO) -> None:
+    def __init__(self, args: argparse.Namespace, stdout: BinaryIO, stderr: TextIO,
+                 stdin: BinaryIO | None = None) -> None:
         self.args = args
         self.stdout = stdout
         self.stderr = stderr
+        self.stdin = stdin
         self.status = _EXIT_OK
 
     def error(self, message: str, status: int) -> None:
@@ -251,7 +261,7 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
     except SystemExit as e:  # argparse has printed the usage error or --help
         return int(e.code or 0) if isinstance(e.code, int) else _EXIT_ERROR
     out = stdout if stdout is not None else sys.stdout.buffer
-    run = _Run(args, out, stderr)
+    run = _Run(args, out, stderr, stdin)
     try:
         config = make_config(args)
     except (ZhcleanError, TypeError) as e:
@@ -269,6 +279,8 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
             return run.status
         config = config.replace(boilerplate_profile=learned)
     pipeline = Pipeline(config)
+    if args.jsonl:
+        return _run_jsonl(run, pipeline, paths, files)
 
     if "-" in paths:
         data = (stdin if stdin is not None else sys.stdin.buffer).read()
@@ -281,16 +293,7 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
             except InputError as e:
                 run.error(str(e), _EXIT_ERROR)
                 continue
-            target: Path | None
-            if args.in_place:
-                target = path
-            elif args.output_dir:
-                target = Path(args.output_dir) / _relative_to_inputs(path, files)
-            elif args.output:
-                target = Path(args.output)
-            else:
-                target = None
-            _process(run, pipeline, str(path), data, path, target)
+            _process(run, pipeline, str(path), data, path, _target(args, path, files))
     except InputError as e:
         run.error(str(e), _EXIT_ERROR)
     except BrokenPipeError:  # `zhclean FILE | head`
@@ -327,6 +330,58 @@ def _learn(run: _Run, config: CleanConfig, files: list[str]) -> Boilerplate | No
     return profile
 
 
+def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]) -> int:
+    """--jsonl: each input a JSON Lines file, streamed record by record."""
+    args = run.args
+    total = Summary()
+
+    def one(name: str, source: BinaryIO, target: BinaryIO) -> None:
+        done = clean_jsonl(source, target, pipeline, args.field, args.report_field, max(1, args.jobs), name)
+        for error in done.errors:
+            run.error(error, _EXIT_CHANGES)
+        total.add(done)
+
+    try:
+        if "-" in paths:
+            stdin = run.stdin if run.stdin is not None else sys.stdin.buffer
+            if args.output:
+                with atomic_stream(Path(args.output)) as f:
+                    one("<stdin>", stdin, f)
+            else:
+                one("<stdin>", stdin, run.stdout)
+        for path in iter_files(files, args.recursive, args.include, args.exclude):
+            target = _target(args, path, files)
+            try:
+                with open(path, "rb") as source:
+                    if target is None:
+                        one(str(path), source, run.stdout)
+                    else:
+                        with atomic_stream(target, mode_from=path) as f:
+                            one(str(path), source, f)
+            except BrokenPipeError:
+                raise
+            except OSError as e:
+                run.error(f"{path}: cannot read or write ({e.strerror or e})", _EXIT_ERROR)
+    except InputError as e:
+        run.error(str(e), _EXIT_ERROR)
+    except BrokenPipeError:  # `zhclean --jsonl FILE | head`
+        return run.status
+    if not args.quiet:
+        print(f"zhclean: {total.line()}", file=run.stderr)
+    return run.status
+
+
+def _target(args: argparse.Namespace, path: Path, files: list[str]) -> Path | None:
+    """Where the result of ``path`` goes: itself (-i), under -O, to -o, or stdout (None)."""
+    if args.in_place:
+        return path
+    if args.output_dir:
+        return Path(args.output_dir) / _relative_to_inputs(path, files)
+    if args.output:
+        return Path(args.output)
+    return None
+
+
 def _relative_to_inputs(path: Path, inputs: list[str]) -> Path:
     for raw in inputs:
         root = Path(raw)
@@ -346,6 +401,12 @@ def _check_usage(args: argparse.Namespace, paths: list[str], files: list[str]) -
         return "choose one of --check, --diff and --detect"
     if args.json and not args.detect:
         return "--json goes with --detect"
+    if args.jsonl and (args.check or args.diff or args.detect):
+        return "--jsonl does not go with --check, --diff or --detect"
+    if not args.jsonl and (args.report_field or args.jobs != 1 or args.field != "text"):
+        return "--field, --report-field and -j go with --jsonl"
+    if args.jobs < 1:
+        return "-j needs a number of processes of 1 or more"
     if args.backup and not args.in_place:
         return "--backup goes with -i/--in-place"
     if args.in_place and "-" in paths:

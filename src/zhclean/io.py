@@ -6,11 +6,13 @@ over it with ``os.replace`` (atomic on POSIX and Windows).
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 class InputError(Exception):
@@ -61,12 +63,20 @@ def read_bytes(path: Path) -> bytes:
 
 def atomic_write(path: Path, data: bytes, *, mode_from: Path | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with atomic_stream(path, mode_from=mode_from) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path, *, mode_from: Path | None = None) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, in pieces: it appears (by a rename) only
+    when the block ends without an error; otherwise nothing is left behind."""
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zhclean-tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         source = mode_from if mode_from is not None and mode_from.exists() else (path if path.exists() else None)
