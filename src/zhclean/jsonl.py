@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import BinaryIO
@@ -131,13 +132,24 @@ def clean_jsonl(source: BinaryIO, target: BinaryIO, pipeline: Pipeline, text_fie
             target.writelines(lines)
             summary.add(done)
         return summary
+    # A sliding window of batches in flight: the oldest is written as soon as it is done
+    # and a new one submitted, so workers never wait for a whole window, memory holds at
+    # most `window` batches, and the output keeps the input's order.
     window = jobs * WINDOW_PER_JOB
     with ProcessPoolExecutor(jobs, initializer=_init_worker,
                              initargs=(pipeline, text_field, report_field)) as pool:
-        batches = _batches(source)
-        while chunk := list(islice(batches, window)):
-            for lines, done in pool.map(_clean_batch, chunk):
-                target.writelines(lines)
-                done.errors = [e.replace("<input>", name, 1) for e in done.errors]
-                summary.add(done)
+        inflight: deque[Future[tuple[list[bytes], Summary]]] = deque()
+        for batch in _batches(source):
+            inflight.append(pool.submit(_clean_batch, batch))
+            if len(inflight) >= window:
+                _write(inflight.popleft().result(), target, summary, name)
+        while inflight:
+            _write(inflight.popleft().result(), target, summary, name)
     return summary
+
+
+def _write(done: tuple[list[bytes], Summary], target: BinaryIO, summary: Summary, name: str) -> None:
+    lines, counts = done
+    target.writelines(lines)
+    counts.errors = [e.replace("<input>", name, 1) for e in counts.errors]
+    summary.add(counts)
