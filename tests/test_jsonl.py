@@ -54,10 +54,24 @@ def test_cli_jsonl_field_report_and_in_place(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["--field", "body"], "--field, --report-field and -j go with --jsonl"),
+    (["--field", "body"], "--field and --report-field go with --jsonl"),
     (["--jsonl", "-j", "0"], "-j needs a number of processes of 1 or more"),
     (["--jsonl", "--check"], "--jsonl does not go with --check, --diff or --detect"),
 ])
 def test_jsonl_usage_errors(argv: list[str], message: str) -> None:
     code, _, err = run(argv, stdin=b"")
     assert (code, err) == (2, f"zhclean: {message}\n")
+
+
+def test_files_in_parallel_keep_their_order(tmp_path: Path) -> None:
+    names = []
+    for i in range(12):
+        path = tmp_path / f"p{i:02d}.txt"
+        path.write_bytes(f"第{i}篇：浣犲ソ锛屼笘鐣岋紒\n".encode("utf-8") if i % 2 else f"第{i}篇，後來。\n".encode("big5"))
+        names.append(str(path))
+    bad = tmp_path / "p05.txt"
+    bad.write_bytes(b"\xff\xfe\x00")  # a UTF-16 BOM and half a character: cannot be decoded
+    code1, out1, err1 = run(names)
+    code2, out2, err2 = run(["-j", "2"] + names)
+    assert (code1, out1, err1) == (code2, out2, err2)
+    assert out2.decode("utf-8").splitlines()[:2] == ["第0篇，後來。", "第1篇：你好，世界！"]

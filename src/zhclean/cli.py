@@ -14,6 +14,8 @@ import dataclasses
 import difflib
 import json
 import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, get_args
 
@@ -115,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--report-field", default=None, metavar="NAME",
                    help="with --jsonl: add each record's report (changes, removed lines, metadata) under NAME")
     g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="with --jsonl: worker processes (records keep their order; default 1)")
+                   help="worker processes for files or JSONL records (the output keeps the input's order; default 1)")
     g.add_argument("--learn-boilerplate", action="store_true",
                    help="first read all the inputs and learn the lines that recur across them "
                         "(a site's navigation and footers), then clean them without those lines")
@@ -193,8 +195,16 @@ class _Run:
         print(json.dumps(out, ensure_ascii=False), file=self.stderr)
 
 
+def _clean_file(pipeline: Pipeline, data: bytes, explain: bool) -> CleanResult | Exception:
+    """The work of one file, in this process or a worker: the result, or what went wrong."""
+    try:
+        return pipeline.run(data, explain=explain)
+    except Exception as e:  # reported by _process, in the main process, in order
+        return e
+
+
 def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path | None,
-             out_path: Path | None) -> None:
+             out_path: Path | None, done: CleanResult | Exception | None = None) -> None:
     args = run.args
     if args.detect:
         try:
@@ -209,13 +219,12 @@ def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path |
             out = f"{name}: {d.encoding} (confidence {d.confidence:.2f}, {d.source}{damaged})"
         run.stdout.write((out + "\n").encode("utf-8"))
         return
-    try:
-        result = pipeline.run(data, explain=args.explain)
-    except DecodeError as e:
-        run.error(f"{name}: cannot decode: {e}", _EXIT_CHANGES)
+    result = done if done is not None else _clean_file(pipeline, data, args.explain)
+    if isinstance(result, DecodeError):
+        run.error(f"{name}: cannot decode: {result}", _EXIT_CHANGES)
         return
-    except Exception as e:  # a bug: one line, the other files still processed
-        run.error(f"{name}: internal error ({type(e).__name__}: {e}); please report it", _EXIT_ERROR)
+    if isinstance(result, Exception):  # a bug: one line, the other files still processed
+        run.error(f"{name}: internal error ({type(result).__name__}: {result}); please report it", _EXIT_ERROR)
         return
     if args.explain:
         run.explain(name, result)
@@ -287,6 +296,9 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
         _process(run, pipeline, "<stdin>", data, None, Path(args.output) if args.output else None)
 
     try:
+        if args.jobs > 1 and not args.detect:
+            _process_parallel(run, pipeline, files)
+            return run.status
         for path in iter_files(files, args.recursive, args.include, args.exclude):
             try:
                 data = read_bytes(path)
@@ -371,6 +383,33 @@ def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]
     return run.status
 
 
+def _process_parallel(run: _Run, pipeline: Pipeline, files: list[str]) -> None:
+    """-j N over files: the cleaning in worker processes, a sliding window of files in
+    flight, reading, writing and reporting here, in the order of the inputs."""
+    args = run.args
+    window = args.jobs * 4
+    with ProcessPoolExecutor(args.jobs) as pool:
+        inflight: deque[tuple[Path, bytes, Future[CleanResult | Exception]]] = deque()
+
+        def finish() -> None:
+            path, data, future = inflight.popleft()
+            _process(run, pipeline, str(path), data, path, _target(args, path, files), future.result())
+
+        for path in iter_files(files, args.recursive, args.include, args.exclude):
+            try:
+                data = read_bytes(path)
+            except InputError as e:
+                while inflight:  # errors keep their place among the outputs
+                    finish()
+                run.error(str(e), _EXIT_ERROR)
+                continue
+            inflight.append((path, data, pool.submit(_clean_file, pipeline, data, args.explain)))
+            if len(inflight) >= window:
+                finish()
+        while inflight:
+            finish()
+
+
 def _target(args: argparse.Namespace, path: Path, files: list[str]) -> Path | None:
     """Where the result of ``path`` goes: itself (-i), under -O, to -o, or stdout (None)."""
     if args.in_place:
@@ -403,8 +442,8 @@ def _check_usage(args: argparse.Namespace, paths: list[str], files: list[str]) -
         return "--json goes with --detect"
     if args.jsonl and (args.check or args.diff or args.detect):
         return "--jsonl does not go with --check, --diff or --detect"
-    if not args.jsonl and (args.report_field or args.jobs != 1 or args.field != "text"):
-        return "--field, --report-field and -j go with --jsonl"
+    if not args.jsonl and (args.report_field or args.field != "text"):
+        return "--field and --report-field go with --jsonl"
     if args.jobs < 1:
         return "-j needs a number of processes of 1 or more"
     if args.backup and not args.in_place:
