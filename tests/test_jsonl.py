@@ -75,3 +75,32 @@ def test_files_in_parallel_keep_their_order(tmp_path: Path) -> None:
     code2, out2, err2 = run(["-j", "2"] + names)
     assert (code1, out1, err1) == (code2, out2, err2)
     assert out2.decode("utf-8").splitlines()[:2] == ["第0篇，後來。", "第1篇：你好，世界！"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_and_summary_at_a_terminal(tmp_path: Path) -> None:
+    from zhclean.cli import main
+    names = []
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("浣犲ソ锛屼笘鐣岋紒\n" if i else "正文。\n", encoding="utf-8")
+        names.append(str(tmp_path / f"{i}.txt"))
+    err = _Terminal()
+    assert main(names, stdout=io.BytesIO(), stderr=err) == 0
+    assert err.getvalue().endswith("zhclean: 3 document(s), 2 changed, 2 mojibake repaired, 0 converted, "
+                                   "0 line(s) removed\n")
+    quiet = _Terminal()
+    assert main(["--no-progress"] + names, stdout=io.BytesIO(), stderr=quiet) == 0
+    assert quiet.getvalue() == ""
+
+
+def test_learn_boilerplate_over_jsonl(tmp_path: Path) -> None:
+    records = [{"id": i, "text": f"网站导航\n扫码关注我们\n第{i}篇文章的正文，各不相同。\n"} for i in range(6)]
+    path = tmp_path / "site.jsonl"
+    path.write_bytes(_jsonl(records))
+    code, out, _ = run(["--jsonl", "--learn-boilerplate", str(path)])
+    texts = [json.loads(x)["text"] for x in out.splitlines()]
+    assert code == 0 and texts[2] == "第2篇文章的正文，各不相同。\n"

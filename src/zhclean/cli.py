@@ -15,6 +15,7 @@ import difflib
 import json
 import sys
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, get_args
@@ -25,6 +26,7 @@ from .detect import decode
 from .errors import ConfigError, DecodeError, ZhcleanError
 from .io import InputError, atomic_stream, atomic_write, iter_files, read_bytes
 from .jsonl import Summary, clean_jsonl
+from .progress import Progress
 from .pipeline import Pipeline
 from .profile import Boilerplate
 from .report import CleanResult
@@ -118,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --jsonl: add each record's report (changes, removed lines, metadata) under NAME")
     g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="worker processes for files or JSONL records (the output keeps the input's order; default 1)")
+    g.add_argument("--no-progress", action="store_true",
+                   help="no progress line on standard error (it is shown only at a terminal anyway)")
     g.add_argument("--learn-boilerplate", action="store_true",
                    help="first read all the inputs and learn the lines that recur across them "
                         "(a site's navigation and footers), then clean them without those lines")
@@ -182,6 +186,8 @@ class _Run:
         self.stderr = stderr
         self.stdin = stdin
         self.status = _EXIT_OK
+        self.summary = Summary()
+        self.progress = Progress(stderr, enabled=not (args.no_progress or args.quiet), unit="file(s)")
 
     def error(self, message: str, status: int) -> None:
         if not self.args.quiet:
@@ -229,6 +235,8 @@ def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path |
     if args.explain:
         run.explain(name, result)
     new = result.text.encode("utf-8")
+    run.summary.count(data, result, changed=new != data)
+    run.progress.update(1, len(data))
     if args.check:
         if new != data:
             run.stdout.write(f"would change: {name}\n".encode("utf-8"))
@@ -298,18 +306,22 @@ def main(argv: list[str] | None = None, *, stdin: BinaryIO | None = None,
     try:
         if args.jobs > 1 and not args.detect:
             _process_parallel(run, pipeline, files)
-            return run.status
-        for path in iter_files(files, args.recursive, args.include, args.exclude):
-            try:
-                data = read_bytes(path)
-            except InputError as e:
-                run.error(str(e), _EXIT_ERROR)
-                continue
-            _process(run, pipeline, str(path), data, path, _target(args, path, files))
+        else:
+            for path in iter_files(files, args.recursive, args.include, args.exclude):
+                try:
+                    data = read_bytes(path)
+                except InputError as e:
+                    run.error(str(e), _EXIT_ERROR)
+                    continue
+                _process(run, pipeline, str(path), data, path, _target(args, path, files))
     except InputError as e:
         run.error(str(e), _EXIT_ERROR)
     except BrokenPipeError:  # `zhclean FILE | head`
         return run.status
+    finally:
+        run.progress.close()
+    if run.progress.enabled and run.summary.documents > 1:
+        print(f"zhclean: {run.summary.line()}", file=run.stderr)
     return run.status
 
 
@@ -318,17 +330,35 @@ def _learn(run: _Run, config: CleanConfig, files: list[str]) -> Boilerplate | No
     stage will see them (after decoding, repair, normalization and conversion); saved to
     --profile when given."""
     before_strip = Pipeline(config.replace(strip_boilerplate=False, boilerplate_profile=None))
-    texts = []
-    try:
-        for path in iter_files(files, run.args.recursive, run.args.include, run.args.exclude):
+    args = run.args
+
+    def texts() -> Iterator[str]:
+        # one document at a time: memory holds the counts, not the corpus
+        for path in iter_files(files, args.recursive, args.include, args.exclude):
+            if args.jsonl:
+                try:
+                    with open(path, "rb") as f:
+                        for line in f:
+                            try:
+                                record = json.loads(line)
+                            except (UnicodeDecodeError, json.JSONDecodeError):
+                                continue  # the second pass names it
+                            text = record.get(args.field) if isinstance(record, dict) else None
+                            if isinstance(text, str):
+                                yield before_strip.run(text, explain=False).text
+                except OSError:
+                    continue  # the second pass reports it
+                continue
             try:
-                texts.append(before_strip.run(read_bytes(path), explain=False).text)
+                yield before_strip.run(read_bytes(path), explain=False).text
             except ZhcleanError:
                 continue  # the second pass reports it
+
+    try:
+        profile = Boilerplate.learn(texts())
     except InputError as e:
         run.error(str(e), _EXIT_ERROR)
         return None
-    profile = Boilerplate.learn(texts)
     target = getattr(run.args, "boilerplate_profile", None)
     if target:
         try:
@@ -346,9 +376,13 @@ def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]
     """--jsonl: each input a JSON Lines file, streamed record by record."""
     args = run.args
     total = Summary()
+    sizes = [Path(f).stat().st_size for f in files if Path(f).is_file()]
+    progress = Progress(run.stderr, total_bytes=sum(sizes) if sizes and "-" not in paths else None,
+                        enabled=not (args.no_progress or args.quiet))
 
     def one(name: str, source: BinaryIO, target: BinaryIO) -> None:
-        done = clean_jsonl(source, target, pipeline, args.field, args.report_field, max(1, args.jobs), name)
+        done = clean_jsonl(source, target, pipeline, args.field, args.report_field, max(1, args.jobs), name,
+                           progress)
         for error in done.errors:
             run.error(error, _EXIT_CHANGES)
         total.add(done)
@@ -378,6 +412,7 @@ def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]
         run.error(str(e), _EXIT_ERROR)
     except BrokenPipeError:  # `zhclean --jsonl FILE | head`
         return run.status
+    progress.close()
     if not args.quiet:
         print(f"zhclean: {total.line()}", file=run.stderr)
     return run.status

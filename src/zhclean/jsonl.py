@@ -30,6 +30,7 @@ from itertools import islice
 from typing import BinaryIO
 
 from .pipeline import Pipeline
+from .progress import Progress
 from .report import CleanResult
 
 #: Records per batch sent to a worker, and batches in flight per worker.
@@ -56,9 +57,9 @@ class Summary:
         self.lines_removed += other.lines_removed
         self.errors += other.errors
 
-    def count(self, before: str, result: CleanResult) -> None:
+    def count(self, before: str | bytes, result: CleanResult, changed: bool | None = None) -> None:
         self.documents += 1
-        self.changed += result.text != before
+        self.changed += (result.text != before) if changed is None else changed
         steps = {c.step for c in result.report.changes if c.action != "flag"}
         self.encodings_repaired += "repair_mojibake" in steps
         self.converted += "convert_script" in steps
@@ -123,7 +124,8 @@ def _batches(lines: Iterable[bytes]) -> Iterator[list[tuple[int, bytes]]]:
 
 
 def clean_jsonl(source: BinaryIO, target: BinaryIO, pipeline: Pipeline, text_field: str = "text",
-                report_field: str | None = None, jobs: int = 1, name: str = "<input>") -> Summary:
+                report_field: str | None = None, jobs: int = 1, name: str = "<input>",
+                progress: Progress | None = None) -> Summary:
     """Stream ``source`` to ``target``, cleaning ``text_field`` of each record."""
     summary = Summary()
     if jobs <= 1:
@@ -131,6 +133,8 @@ def clean_jsonl(source: BinaryIO, target: BinaryIO, pipeline: Pipeline, text_fie
             lines, done = clean_records(batch, pipeline, text_field, report_field, name)
             target.writelines(lines)
             summary.add(done)
+            if progress is not None:
+                progress.update(len(batch), sum(len(raw) for _, raw in batch))
         return summary
     # A sliding window of batches in flight: the oldest is written as soon as it is done
     # and a new one submitted, so workers never wait for a whole window, memory holds at
@@ -138,13 +142,20 @@ def clean_jsonl(source: BinaryIO, target: BinaryIO, pipeline: Pipeline, text_fie
     window = jobs * WINDOW_PER_JOB
     with ProcessPoolExecutor(jobs, initializer=_init_worker,
                              initargs=(pipeline, text_field, report_field)) as pool:
-        inflight: deque[Future[tuple[list[bytes], Summary]]] = deque()
+        inflight: deque[tuple[int, int, Future[tuple[list[bytes], Summary]]]] = deque()
+
+        def finish() -> None:
+            count, size, future = inflight.popleft()
+            _write(future.result(), target, summary, name)
+            if progress is not None:
+                progress.update(count, size)
+
         for batch in _batches(source):
-            inflight.append(pool.submit(_clean_batch, batch))
+            inflight.append((len(batch), sum(len(raw) for _, raw in batch), pool.submit(_clean_batch, batch)))
             if len(inflight) >= window:
-                _write(inflight.popleft().result(), target, summary, name)
+                finish()
         while inflight:
-            _write(inflight.popleft().result(), target, summary, name)
+            finish()
     return summary
 
 
