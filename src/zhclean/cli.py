@@ -201,6 +201,35 @@ class _Run:
         print(json.dumps(out, ensure_ascii=False), file=self.stderr)
 
 
+# What a worker process of -j needs, set once by the pool's initializer.
+_WORKER: tuple[Pipeline, argparse.Namespace, list[str]] | None = None
+
+
+def _init_file_worker(pipeline: Pipeline, args: argparse.Namespace, files: list[str]) -> None:
+    global _WORKER
+    _WORKER = (pipeline, args, files)
+    pipeline.run("预热：浣犲ソ", explain=False)  # load the tables before the first file arrives
+
+
+def _process_in_worker(name: str) -> tuple[int, bytes, str, Summary, int]:
+    """One file, start to end, in a worker: (status, stdout bytes, stderr text, counts, size)."""
+    import io
+
+    assert _WORKER is not None
+    pipeline, args, files = _WORKER
+    out, err = io.BytesIO(), io.StringIO()
+    run = _Run(args, out, err)
+    run.progress.enabled = False
+    path = Path(name)
+    try:
+        data = read_bytes(path)
+    except InputError as e:
+        run.error(str(e), _EXIT_ERROR)
+        return run.status, out.getvalue(), err.getvalue(), run.summary, 0
+    _process(run, pipeline, name, data, path, _target(args, path, files))
+    return run.status, out.getvalue(), err.getvalue(), run.summary, len(data)
+
+
 def _clean_file(pipeline: Pipeline, data: bytes, explain: bool) -> CleanResult | Exception:
     """The work of one file, in this process or a worker: the result, or what went wrong."""
     try:
@@ -419,26 +448,24 @@ def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]
 
 
 def _process_parallel(run: _Run, pipeline: Pipeline, files: list[str]) -> None:
-    """-j N over files: the cleaning in worker processes, a sliding window of files in
-    flight, reading, writing and reporting here, in the order of the inputs."""
+    """-j N over files: each worker reads, cleans and writes a file, with a run of its own
+    that keeps what it would print; here those are replayed in the order of the inputs, a
+    sliding window of files in flight."""
     args = run.args
     window = args.jobs * 4
-    with ProcessPoolExecutor(args.jobs) as pool:
-        inflight: deque[tuple[Path, bytes, Future[CleanResult | Exception]]] = deque()
+    with ProcessPoolExecutor(args.jobs, initializer=_init_file_worker, initargs=(pipeline, args, files)) as pool:
+        inflight: deque[Future[tuple[int, bytes, str, Summary, int]]] = deque()
 
         def finish() -> None:
-            path, data, future = inflight.popleft()
-            _process(run, pipeline, str(path), data, path, _target(args, path, files), future.result())
+            status, out, err, summary, size = inflight.popleft().result()
+            run.stdout.write(out)
+            run.stderr.write(err)
+            run.status = max(run.status, status)
+            run.summary.add(summary)
+            run.progress.update(summary.documents, size)
 
         for path in iter_files(files, args.recursive, args.include, args.exclude):
-            try:
-                data = read_bytes(path)
-            except InputError as e:
-                while inflight:  # errors keep their place among the outputs
-                    finish()
-                run.error(str(e), _EXIT_ERROR)
-                continue
-            inflight.append((path, data, pool.submit(_clean_file, pipeline, data, args.explain)))
+            inflight.append(pool.submit(_process_in_worker, str(path)))
             if len(inflight) >= window:
                 finish()
         while inflight:
