@@ -231,15 +231,15 @@ def _process_in_worker(name: str) -> tuple[int, bytes, str, Summary, int]:
 
 
 def _clean_file(pipeline: Pipeline, data: bytes, explain: bool) -> CleanResult | Exception:
-    """The work of one file, in this process or a worker: the result, or what went wrong."""
+    """The cleaning of one file: the result, or what went wrong (reported by _process)."""
     try:
         return pipeline.run(data, explain=explain)
-    except Exception as e:  # reported by _process, in the main process, in order
+    except Exception as e:
         return e
 
 
 def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path | None,
-             out_path: Path | None, done: CleanResult | Exception | None = None) -> None:
+             out_path: Path | None) -> None:
     args = run.args
     if args.detect:
         try:
@@ -254,7 +254,7 @@ def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path |
             out = f"{name}: {d.encoding} (confidence {d.confidence:.2f}, {d.source}{damaged})"
         run.stdout.write((out + "\n").encode("utf-8"))
         return
-    result = done if done is not None else _clean_file(pipeline, data, args.explain)
+    result = _clean_file(pipeline, data, args.explain)
     if isinstance(result, DecodeError):
         run.error(f"{name}: cannot decode: {result}", _EXIT_CHANGES)
         return
