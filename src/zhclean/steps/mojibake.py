@@ -725,6 +725,9 @@ def _repair_lone_utf8_in_latin(text: str, counts: dict[str, int]) -> str:
     return _LONE_UTF8_IN_LATIN.sub(one, text)
 
 
+# A lossy run longer than this is not a garbled string but a wreck: flagged, not repaired
+# (each repair tries every lossy chain on the whole run).
+_MAX_LOSSY_RUN = 2000
 _LOSSY_BACK = regex.compile(r"[^\x00-\x7f\s]*(?:[?\ufffd]+[^\x00-\x7f\s]+)*", regex.REVERSE)
 _LOSSY_FORWARD = re.compile(r"[?\ufffd]*(?:[^\x00-\x7f\s]+[?\ufffd]*)*")
 
@@ -734,15 +737,17 @@ def _repair_lossy_runs(text: str, counts: dict[str, int]) -> str:
     found from the marks, repaired when the run is a suspect (rare characters in it)."""
     pieces: list[str] = []
     last = 0
+    seen = 0  # the end of the last run looked at: each run is looked at once (linear time)
     for m in _LOSSY_HINT.finditer(text):
-        if m.start() < last:
+        if m.start() < seen:
             continue
         back = _LOSSY_BACK.match(text, last, m.start() + 1)
         start = back.start() if back else m.start()
         forward = _LOSSY_FORWARD.match(text, m.start() + 1)
         end = forward.end() if forward else m.end()
+        seen = end
         run = text[start:end]
-        if not _rare_pair().search(run.replace("?", "").replace("\ufffd", "")):
+        if len(run) > _MAX_LOSSY_RUN or not _rare_pair().search(run.replace("?", "").replace("\ufffd", "")):
             continue
         fixed = _repair_lossy_run(run, counts)
         if fixed == run:
