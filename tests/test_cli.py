@@ -164,10 +164,17 @@ def test_errors_name_the_input_and_other_files_go_on(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_decode_failure_alone_exits_1(tmp_path: Path) -> None:
+def test_decode_failure_exit_codes(tmp_path: Path) -> None:
+    # binary data is an error of the run (2, and 1 for --check); text that a forced
+    # encoding cannot decode is a failed input (1)
     binary = tmp_path / "blob.bin"
     binary.write_bytes(bytes(range(256)) * 8)
     code, _, err = run([str(binary)])
+    assert code == 2 and err.count("\n") == 1 and "binary" in err
+    assert run(["--check", str(binary)])[0] == 1
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(GBK)
+    code, _, err = run(["-e", "utf-8", str(gbk)])
     assert code == 1 and err.count("\n") == 1
 
 

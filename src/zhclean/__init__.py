@@ -11,7 +11,7 @@ import logging
 
 from .config import CONSERVATIVE, CORPUS, DISPLAY, PRESETS, WEB, CleanConfig
 from .detect import StreamDecoder, decode, decode_html
-from .errors import ConfigError, DecodeError, PlanError, ZhcleanError
+from .errors import BinaryInputError, ConfigError, DecodeError, PlanError, ZhcleanError
 from .pipeline import Pipeline, clean, clean_and_explain, clean_batch
 from .profile import Boilerplate
 from .report import (
@@ -28,7 +28,7 @@ logging.getLogger("zhclean").addHandler(logging.NullHandler())
 
 __all__ = [
     "CONSERVATIVE", "CORPUS", "DISPLAY", "PRESETS", "WEB",
-    "Boilerplate", "Change", "CleanConfig", "CleanResult", "ConfigError", "DecodeError", "DecodeResult", "Edit",
+    "BinaryInputError", "Boilerplate", "Change", "CleanConfig", "CleanResult", "ConfigError", "DecodeError", "DecodeResult", "Edit",
     "ParagraphScript", "PlanError", "Pipeline", "Removed", "Report", "ScriptVerdict", "StreamDecoder", "ZhcleanError",
     "__version__", "apply_plan", "clean", "clean_and_explain", "clean_batch", "convert_script",
     "decode", "decode_html", "detect_script", "normalize", "repair_mojibake",

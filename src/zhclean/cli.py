@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, TextIO, get_args
 from . import __version__
 from .config import PRESETS, SCRIPT_TARGETS, CleanConfig, read_phrases
 from .detect import decode
-from .errors import ConfigError, DecodeError, ZhcleanError
+from .errors import BinaryInputError, ConfigError, DecodeError, ZhcleanError
 from .io import InputError, atomic_stream, atomic_write, iter_files, read_bytes
 from .jsonl import Summary, clean_jsonl
 from .progress import Progress
@@ -255,6 +255,9 @@ def _process(run: _Run, pipeline: Pipeline, name: str, data: bytes, path: Path |
         run.stdout.write((out + "\n").encode("utf-8"))
         return
     result = _clean_file(pipeline, data, args.explain)
+    if isinstance(result, BinaryInputError):  # not text at all: an error of the run (1 for --check)
+        run.error(f"{name}: cannot decode: {result}", _EXIT_CHANGES if args.check else _EXIT_ERROR)
+        return
     if isinstance(result, DecodeError):
         run.error(f"{name}: cannot decode: {result}", _EXIT_CHANGES)
         return

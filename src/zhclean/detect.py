@@ -38,7 +38,7 @@ from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from .badness import cost
-from .errors import DecodeError
+from .errors import BinaryInputError, DecodeError
 from .report import DecodeResult
 
 #: Bytes read to choose an encoding; the chosen one then decodes everything.
@@ -280,7 +280,7 @@ def decode(
             pass
 
     if not _looks_textual(data):
-        raise DecodeError(_BINARY_MESSAGE)
+        raise BinaryInputError(_BINARY_MESSAGE)
     if data.isascii():
         return DecodeResult(data.decode("ascii"), "utf-8", 0.99, "detected")
 
@@ -451,7 +451,7 @@ class StreamDecoder:
         if utf16:
             return utf16, 0.9, "detected"
         if not _looks_textual(head):
-            raise DecodeError(_BINARY_MESSAGE)
+            raise BinaryInputError(_BINARY_MESSAGE)
         hinted = _hints(head, headers, declared)
         if head.isascii():
             return "utf-8", 0.9, hinted.get("utf-8", "detected")

@@ -14,6 +14,10 @@ class DecodeError(ZhcleanError, UnicodeError):
     """Bytes that cannot be turned into text (binary data, or a forced encoding that fails)."""
 
 
+class BinaryInputError(DecodeError):
+    """Bytes that are binary data (NUL and other control bytes), not text in any encoding."""
+
+
 class ConfigError(ZhcleanError, ValueError):
     """An option value that zhclean does not know."""
 
