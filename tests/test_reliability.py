@@ -142,3 +142,12 @@ def test_jsonl_fields_never_name_files(tmp_path: Path) -> None:
     out = io.BytesIO()
     assert main(["--jsonl", str(path)], stdout=out, stderr=io.StringIO()) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
+
+
+def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("中华人民共和国成立以来，经济社会发展取得了举世瞩目的成就。\n" * 20000, encoding="utf-8")
+    proc = subprocess.run(f'"{sys.executable}" -m zhclean "{big}" | head -1', shell=True, capture_output=True,
+                          timeout=120)
+    assert proc.stdout.decode("utf-8").startswith("中华人民共和国")
+    assert b"Traceback" not in proc.stderr and b"Exception" not in proc.stderr
