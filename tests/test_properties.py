@@ -82,3 +82,10 @@ def test_normalize_is_idempotent(text: str) -> None:
     for config in (zhclean.WEB, zhclean.CORPUS, zhclean.DISPLAY):
         once = zhclean.normalize(text, config)
         assert zhclean.normalize(once, config) == once
+
+
+@settings(max_examples=int(os.environ.get("ZHCLEAN_EXAMPLES", 200)), deadline=None)
+@given(CLEAN_TEXT)
+def test_pipeline_leaves_clean_text_unchanged(text: str) -> None:
+    # the whole pipeline, with the script kept and nothing stripped: no artifact, no change
+    assert zhclean.clean(text, script="keep", strip_boilerplate=False) == text
