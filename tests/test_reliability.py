@@ -77,17 +77,20 @@ def test_killed_mid_run_leaves_every_file_old_or_new(tmp_path: Path) -> None:
         data = ("浣犲ソ锛屼笘鐣岋紒第%d篇。\n" % i * 200).encode("utf-8")
         path.write_bytes(data)
         originals[path] = data
-    expected = {p: zhclean.clean(d).encode("utf-8") for p, d in originals.items()}
     proc = subprocess.Popen([sys.executable, "-m", "zhclean", "-i", "-q", *map(str, originals)])
-    time.sleep(1.5)  # some files done, some not
+    first = next(iter(originals))
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and first.read_bytes() == originals[first] and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the first file is rewritten: then kill it mid-run
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     done = 0
     for path, data in originals.items():
         now = path.read_bytes()
-        assert now in (data, expected[path]), path
-        done += now == expected[path]
-    assert 0 < done or proc.returncode != -signal.SIGKILL  # (the run was killed, not finished early)
+        if now != data:  # rewritten: then whole, exactly the cleaned text
+            assert now == zhclean.clean(data).encode("utf-8"), path
+            done += 1
+    assert 1 <= done < len(originals) or proc.returncode == 0  # killed mid-run (or, on a fast machine, done)
 
 
 def test_unreadable_file_and_dangling_symlink(tmp_path: Path) -> None:
