@@ -165,7 +165,7 @@ def test_cp936_euro_and_lost_pairs() -> None:
     assert zhclean.repair_mojibake('"""鍗曠嚎绋嬩笅杞藉洖閫€"""') == '"""单线程下载回退"""'
     # '?' for an invalid pair (and the byte after it): every other character comes back,
     # each stretch of loss is one U+FFFD, and the report flags it
-    garbled = "本插件的参数设置为无效".encode("utf-8")
+    # (本插件的参数设置为无效 as UTF-8, read by Windows cp936)
     fixed, changes = zhclean.repair_mojibake_and_explain("鏈?彃浠剁殑鍙傛暟璁剧疆涓烘棤鏁?")
     assert fixed == "\ufffd件的参数设置为无\ufffd"
     assert any(c.action == "flag" for c in changes)

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, get_args
+from typing import Any, BinaryIO, TextIO
 
 from . import __version__
 from .config import PRESETS, SCRIPT_TARGETS, CleanConfig, read_phrases
