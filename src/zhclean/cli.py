@@ -14,9 +14,8 @@ import dataclasses
 import difflib
 import json
 import sys
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -25,7 +24,7 @@ from .config import PRESETS, SCRIPT_TARGETS, CleanConfig, read_phrases
 from .detect import decode
 from .errors import BinaryInputError, ConfigError, DecodeError, ZhcleanError
 from .io import InputError, atomic_stream, atomic_write, iter_files, read_bytes
-from .jsonl import Summary, clean_jsonl
+from .jsonl import Summary, clean_jsonl, ordered_map, record_texts
 from .progress import Progress
 from .pipeline import Pipeline
 from .profile import Boilerplate
@@ -370,14 +369,8 @@ def _learn(run: _Run, config: CleanConfig, files: list[str]) -> Boilerplate | No
             if args.jsonl:
                 try:
                     with open(path, "rb") as f:
-                        for line in f:
-                            try:
-                                record = json.loads(line)
-                            except (UnicodeDecodeError, json.JSONDecodeError):
-                                continue  # the second pass names it
-                            text = record.get(args.field) if isinstance(record, dict) else None
-                            if isinstance(text, str):
-                                yield before_strip.run(text, explain=False).text
+                        for text in record_texts(f, args.field):  # bad lines: the second pass names them
+                            yield before_strip.run(text, explain=False).text
                 except OSError:
                     continue  # the second pass reports it
                 continue
@@ -407,17 +400,17 @@ def _learn(run: _Run, config: CleanConfig, files: list[str]) -> Boilerplate | No
 def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]) -> int:
     """--jsonl: each input a JSON Lines file, streamed record by record."""
     args = run.args
-    total = Summary()
-    sizes = [Path(f).stat().st_size for f in files if Path(f).is_file()]
-    progress = Progress(run.stderr, total_bytes=sum(sizes) if sizes and "-" not in paths else None,
-                        enabled=not (args.no_progress or args.quiet))
+    progress = run.progress
+    progress.unit = "document(s)"
+    if "-" not in paths:
+        progress.total = sum(Path(f).stat().st_size for f in files if Path(f).is_file()) or None
 
     def one(name: str, source: BinaryIO, target: BinaryIO) -> None:
         done = clean_jsonl(source, target, pipeline, args.field, args.report_field, max(1, args.jobs), name,
                            progress)
         for error in done.errors:
             run.error(error, _EXIT_CHANGES)
-        total.add(done)
+        run.summary.add(done)
 
     try:
         if "-" in paths:
@@ -446,33 +439,22 @@ def _run_jsonl(run: _Run, pipeline: Pipeline, paths: list[str], files: list[str]
         return run.status
     progress.close()
     if not args.quiet:
-        print(f"zhclean: {total.line()}", file=run.stderr)
+        print(f"zhclean: {run.summary.line()}", file=run.stderr)
     return run.status
 
 
 def _process_parallel(run: _Run, pipeline: Pipeline, files: list[str]) -> None:
     """-j N over files: each worker reads, cleans and writes a file, with a run of its own
-    that keeps what it would print; here those are replayed in the order of the inputs, a
-    sliding window of files in flight."""
+    that keeps what it would print; here those are replayed in the order of the inputs."""
     args = run.args
-    window = args.jobs * 4
     with ProcessPoolExecutor(args.jobs, initializer=_init_file_worker, initargs=(pipeline, args, files)) as pool:
-        inflight: deque[Future[tuple[int, bytes, str, Summary, int]]] = deque()
-
-        def finish() -> None:
-            status, out, err, summary, size = inflight.popleft().result()
+        names = (str(p) for p in iter_files(files, args.recursive, args.include, args.exclude))
+        for _, (status, out, err, summary, size) in ordered_map(_process_in_worker, names, pool, args.jobs * 4):
             run.stdout.write(out)
             run.stderr.write(err)
             run.status = max(run.status, status)
             run.summary.add(summary)
             run.progress.update(summary.documents, size)
-
-        for path in iter_files(files, args.recursive, args.include, args.exclude):
-            inflight.append(pool.submit(_process_in_worker, str(path)))
-            if len(inflight) >= window:
-                finish()
-        while inflight:
-            finish()
 
 
 def _target(args: argparse.Namespace, path: Path, files: list[str]) -> Path | None:

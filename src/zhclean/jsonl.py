@@ -21,17 +21,22 @@ and counted as an error with its line number: nothing is lost.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
-from collections.abc import Iterable, Iterator
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from .pipeline import Pipeline
 from .progress import Progress
 from .report import CleanResult
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: Records per batch sent to a worker, and batches in flight per worker.
 BATCH = 64
@@ -72,17 +77,58 @@ class Summary:
 
 
 # The pipeline of a worker process, set once by the pool's initializer.
-_WORKER: tuple[Pipeline, str, str | None] | None = None
+_WORKER: tuple[Pipeline, str, str | None, str] | None = None
 
 
-def _init_worker(pipeline: Pipeline, text_field: str, report_field: str | None) -> None:
+def _init_worker(pipeline: Pipeline, text_field: str, report_field: str | None, name: str) -> None:
     global _WORKER
-    _WORKER = (pipeline, text_field, report_field)
+    _WORKER = (pipeline, text_field, report_field, name)
 
 
 def _clean_batch(batch: list[tuple[int, bytes]]) -> tuple[list[bytes], Summary]:
     assert _WORKER is not None
     return clean_records(batch, *_WORKER)
+
+
+def parse_record(line: bytes, text_field: str) -> tuple[dict[str, Any] | None, str | None, str]:
+    """(record, its text, "") for a JSON object with a string ``text_field``; otherwise
+    (None, None, what is wrong with the line)."""
+    try:
+        record = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None, None, "not a JSON line"
+    text = record.get(text_field) if isinstance(record, dict) else None
+    if not isinstance(text, str):
+        return None, None, f"no string field {text_field!r}"
+    return record, text, ""
+
+
+def record_texts(source: Iterable[bytes], text_field: str = "text") -> Iterator[str]:
+    """The texts of the records of a JSON Lines stream; other lines are passed over."""
+    for line in source:
+        _, text, _ = parse_record(line, text_field)
+        if text is not None:
+            yield text
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], pool: Executor | None = None,
+                window: int = 1) -> Iterator[tuple[T, R]]:
+    """(item, fn(item)) in the order of ``items``; with a pool, a sliding window of at most
+    ``window`` items in flight: the oldest is yielded as soon as it is done and another
+    submitted, so workers never wait for a whole window and memory stays bounded."""
+    if pool is None:
+        for item in items:
+            yield item, fn(item)
+        return
+    inflight: deque[tuple[T, Future[R]]] = deque()
+    for item in items:
+        inflight.append((item, pool.submit(fn, item)))
+        if len(inflight) >= window:
+            first, future = inflight.popleft()
+            yield first, future.result()
+    while inflight:
+        first, future = inflight.popleft()
+        yield first, future.result()
 
 
 def clean_records(batch: Iterable[tuple[int, bytes]], pipeline: Pipeline, text_field: str = "text",
@@ -95,17 +141,12 @@ def clean_records(batch: Iterable[tuple[int, bytes]], pipeline: Pipeline, text_f
         if not line.strip():
             out.append(raw if raw.endswith(b"\n") else raw + b"\n")
             continue
-        try:
-            record = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            summary.errors.append(f"{name}:{number}: not a JSON line; written as it came")
+        record, text, problem = parse_record(line, text_field)
+        if problem:
+            summary.errors.append(f"{name}:{number}: {problem}; written as it came")
             out.append(line + b"\n")
             continue
-        text = record.get(text_field) if isinstance(record, dict) else None
-        if not isinstance(text, str):
-            summary.errors.append(f"{name}:{number}: no string field {text_field!r}; written as it came")
-            out.append(line + b"\n")
-            continue
+        assert record is not None and text is not None
         result = pipeline.run(text, explain=report_field is not None)
         summary.count(text, result)
         record[text_field] = result.text
@@ -128,39 +169,18 @@ def clean_jsonl(source: BinaryIO, target: BinaryIO, pipeline: Pipeline, text_fie
                 progress: Progress | None = None) -> Summary:
     """Stream ``source`` to ``target``, cleaning ``text_field`` of each record."""
     summary = Summary()
-    if jobs <= 1:
-        for batch in _batches(source):
-            lines, done = clean_records(batch, pipeline, text_field, report_field, name)
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if jobs > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(
+                jobs, initializer=_init_worker, initargs=(pipeline, text_field, report_field, name)))
+            work: Callable[[list[tuple[int, bytes]]], tuple[list[bytes], Summary]] = _clean_batch
+        else:
+            work = functools.partial(clean_records, pipeline=pipeline, text_field=text_field,
+                                     report_field=report_field, name=name)
+        for batch, (lines, done) in ordered_map(work, _batches(source), pool, jobs * WINDOW_PER_JOB):
             target.writelines(lines)
             summary.add(done)
             if progress is not None:
                 progress.update(len(batch), sum(len(raw) for _, raw in batch))
-        return summary
-    # A sliding window of batches in flight: the oldest is written as soon as it is done
-    # and a new one submitted, so workers never wait for a whole window, memory holds at
-    # most `window` batches, and the output keeps the input's order.
-    window = jobs * WINDOW_PER_JOB
-    with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(pipeline, text_field, report_field)) as pool:
-        inflight: deque[tuple[int, int, Future[tuple[list[bytes], Summary]]]] = deque()
-
-        def finish() -> None:
-            count, size, future = inflight.popleft()
-            _write(future.result(), target, summary, name)
-            if progress is not None:
-                progress.update(count, size)
-
-        for batch in _batches(source):
-            inflight.append((len(batch), sum(len(raw) for _, raw in batch), pool.submit(_clean_batch, batch)))
-            if len(inflight) >= window:
-                finish()
-        while inflight:
-            finish()
     return summary
-
-
-def _write(done: tuple[list[bytes], Summary], target: BinaryIO, summary: Summary, name: str) -> None:
-    lines, counts = done
-    target.writelines(lines)
-    counts.errors = [e.replace("<input>", name, 1) for e in counts.errors]
-    summary.add(counts)
