@@ -207,8 +207,12 @@ def _blocks(weights: list[float | None]) -> list[tuple[int, int, float]]:
     return blocks
 
 
+# How the helpers remove a line: drop(index, rule, why), which also records it.
+Drop = Callable[[int, str, str], None]
+
+
 def _strip_outside_body(lines: list[str], han_counts: list[int], keep: list[bool],
-                        drop: Callable[[int, str, str], None]) -> None:
+                        drop: Drop) -> None:
     weights: list[float | None] = [_weight(ln, n) if k and ln.strip() else None
                                    for ln, n, k in zip(lines, han_counts, keep)]
     if sum(w is not None for w in weights) < _MIN_PAGE_LINES:
@@ -407,6 +411,57 @@ def _fields(line: str, folded: str) -> list[tuple[str, str]]:
     return out
 
 
+def _strip_ads(lines: list[str], folded_lines: list[str], keep: list[bool], drop: Drop) -> None:
+    """Inline ads: the unit is [广告] headline [×]. A close button (×, removed as a widget)
+    takes the short line before it; a line glued to its 广告 label goes when another ad
+    mark stands within a few lines."""
+    marks = [i for i, ln in enumerate(folded_lines) if ln.strip() in _AD_MARKS]
+    for i in marks:
+        j = _neighbour(lines, i, -1)
+        if folded_lines[i].strip() in ("×", "✕") and j >= 0 and keep[j] and len(lines[j].strip()) <= _MAX_AD \
+                and not _SENTENCE_END.search(lines[j]):
+            drop(j, "widget", "ad (the line before a close button)")
+    for i, ln in enumerate(folded_lines):
+        if keep[i] and ln.lstrip().startswith("广告") and len(ln.strip()) <= _MAX_AD \
+                and any(abs(i - k) <= _AD_REACH and k != i for k in marks):
+            drop(i, "widget", "ad")
+
+
+def _strip_tail(lines: list[str], han_counts: list[int], keep: list[bool], drop: Drop,
+                headers: list[int], is_page: bool) -> None:
+    """The first list header past _TAIL_MIN_SHARE of the Han characters that stay, and
+    what follows it: in a page everything, in plain text its run of short lines. Measured
+    on what stays, the rule gives the same answer on a text already cleaned."""
+    kept_han = [n if k else 0 for n, k in zip(han_counts, keep)]
+    total = sum(kept_han) or 1
+    for i in headers:
+        if sum(kept_han[:i]) < _TAIL_MIN_SHARE * total:
+            continue
+        header = lines[i].strip()
+        for j in range(i, len(lines)):
+            if j > i and not is_page and keep[j] and _weight(lines[j], han_counts[j]) > 0:
+                break
+            if keep[j] and lines[j].strip():
+                drop(j, "tail-list", f"after the header {header!r}")
+            elif keep[j]:
+                keep[j] = False
+        return
+
+
+def _cut_trailing_tags(lines: list[str], folded_lines: list[str], keep: list[bool],
+                       metadata: dict[str, str]) -> int:
+    """Tags glued to the end of a paragraph, （编辑：陈政伟）1141219: cut from the line (in
+    place), their value kept as metadata. Returns how many lines lost one."""
+    tags = 0
+    for i, folded in enumerate(folded_lines):
+        m = _TRAILING_TAG.search(folded) if keep[i] else None
+        if m and len(HAN.findall(folded[:m.start()])) >= _PROSE_MIN_HAN:
+            metadata.setdefault(_META_KEYS.get(m.group(1), "editor"), _names(lines[i][m.start(2):m.end(2)]))
+            lines[i] = lines[i][:m.start()].rstrip()
+            tags += 1
+    return tags
+
+
 def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides: object) -> StripResult:
     """Remove boilerplate lines; return the text, the removed lines and the metadata."""
     cfg = resolve(config, overrides)
@@ -477,9 +532,6 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
         if _TAIL_HEADERS.match(stripped):
             tail_headers.append(i)
 
-    # A tail header counts once the lines above it that stay hold enough of the Han
-    # characters that stay: measured on what stays, the rule gives the same answer on a
-    # text already cleaned (clean(clean(x)) == clean(x)).
     if date_index >= 0 and "source" not in metadata:
         # a name on the line just above or below the date line is the source
         for j in (_neighbour(lines, date_index, -1), _neighbour(lines, date_index, 1)):
@@ -488,19 +540,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
                 drop(j, "metadata", "source")
                 break
 
-    # Inline ads: the unit is [广告] headline [×]. A close button (×, removed as a widget)
-    # takes the short line before it; a line glued to its 广告 label goes when another
-    # ad mark stands within a few lines.
-    marks = [i for i, ln in enumerate(folded_lines) if ln.strip() in _AD_MARKS]
-    for i in marks:
-        j = _neighbour(lines, i, -1)
-        if folded_lines[i].strip() in ("×", "✕") and j >= 0 and keep[j] and len(lines[j].strip()) <= _MAX_AD \
-                and not _SENTENCE_END.search(lines[j]):
-            drop(j, "widget", "ad (the line before a close button)")
-    for i, ln in enumerate(folded_lines):
-        if keep[i] and ln.lstrip().startswith("广告") and len(ln.strip()) <= _MAX_AD \
-                and any(abs(i - k) <= _AD_REACH and k != i for k in marks):
-            drop(i, "widget", "ad")
+    _strip_ads(lines, folded_lines, keep, drop)
 
     # A page (chrome around the text: widgets, footers) ends with its lists: after a list
     # header everything goes. In a text without chrome (a newspaper's 图片新闻 section is
@@ -508,20 +548,8 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     # line of prose ends it.
     chrome = sum(1 for r in removed if r.rule in ("widget", "footer"))
     is_page = chrome >= _MIN_CHROME
-    if tail_headers:
-        kept_han = [n if k else 0 for n, k in zip(han_counts, keep)]
-        total = sum(kept_han) or 1
-        for i in tail_headers:
-            if sum(kept_han[:i]) >= _TAIL_MIN_SHARE * total:
-                header = lines[i].strip()
-                for j in range(i, len(lines) if cfg.strip_boilerplate else i):
-                    if j > i and not is_page and keep[j] and _weight(lines[j], han_counts[j]) > 0:
-                        break
-                    if keep[j] and lines[j].strip():
-                        drop(j, "tail-list", f"after the header {header!r}")
-                    elif keep[j]:
-                        keep[j] = False
-                break
+    if tail_headers and cfg.strip_boilerplate:
+        _strip_tail(lines, han_counts, keep, drop, tail_headers, is_page)
 
     # The body is looked for in pages only. A newspaper's plain text, a book, a
     # transcript, with their headlines, bylines and poems, has no chrome, and keeps its
@@ -529,20 +557,7 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     if cfg.strip_boilerplate and cfg.detect_body and is_page:
         _strip_outside_body(lines, han_counts, keep, drop)
 
-    # Tags glued to the end of the last paragraph: （编辑：陈政伟）1141219, (记者 王帆)
-    tags = 0
-    extra_changes: list[Change] = []
-    for i, folded in enumerate(folded_lines):
-        if not keep[i] or not cfg.strip_boilerplate:
-            continue
-        m = _TRAILING_TAG.search(folded)
-        if m and len(HAN.findall(folded[:m.start()])) >= _PROSE_MIN_HAN:
-            key = _META_KEYS.get(m.group(1), "editor")
-            metadata.setdefault(key, _names(lines[i][m.start(2):m.end(2)]))
-            lines[i] = lines[i][:m.start()].rstrip()
-            tags += 1
-    if tags:
-        extra_changes.append(Change(STEP, "remove", f"trailing tag: {tags} line(s)", tags))
+    tags = _cut_trailing_tags(lines, folded_lines, keep, metadata) if cfg.strip_boilerplate else 0
 
     if cfg.extract_metadata and "author" not in metadata:
         reporter = _reporter(lines)
@@ -565,7 +580,9 @@ def strip_and_explain(text: str, config: CleanConfig | None = None, **overrides:
     if new and (text.endswith("\n") or not keep[-1]):
         new = new.rstrip("\n") + "\n"
     rules = collections.Counter(r.rule for r in removed)
-    changes = [Change(STEP, "remove", f"{rule}: {n} line(s)", n) for rule, n in rules.items()] + extra_changes
+    changes = [Change(STEP, "remove", f"{rule}: {n} line(s)", n) for rule, n in rules.items()]
+    if tags:
+        changes.append(Change(STEP, "remove", f"trailing tag: {tags} line(s)", tags))
     return StripResult(new, removed, metadata if cfg.extract_metadata else {}, changes)
 
 
