@@ -12,7 +12,8 @@ macro average. Metadata: the share of the fields of NAME.meta.json that come out
     python benchmarks/bench_boilerplate.py [--pages DIR] [--per-page]
 
 Cleaners compared: zhclean's strip stage (default), the same with ``detect_body=False``
-(the lexicon alone), and keeping everything.
+(the lexicon alone), and keeping everything. Last, what the stage removes from clean text
+that is no page (People's Daily documents, reviews, Hong Kong transcripts).
 """
 from __future__ import annotations
 
@@ -160,6 +161,21 @@ def main() -> None:
             s = summary(rows)
             print(f"| {name} | {s['mainP']:.3f} | {s['mainR']:.3f} | {s['mainF']:.3f} | {s['bpP']:.3f} | "
                   f"{s['bpR']:.3f} | {s['bpF']:.3f} | {100 * meta:.1f} % |")
+    # Clean text that is no page: what the stage removes there should be bylines and
+    # empty fields at most (People's Daily, reviews, Hong Kong transcripts).
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_normalize import text_sets
+
+    print("\n| clean text | lines | removed | by rule |")
+    print("|---|---|---|---|")
+    for name, docs in text_sets(args.pages).items():
+        lines = sum(1 for d in docs for x in d.split("\n") if x.strip())
+        rules: dict[str, int] = {}
+        for d in docs:
+            for r in strip_and_explain(d).removed:
+                rules[r.rule] = rules.get(r.rule, 0) + 1
+        print(f"| {name} | {lines} | {sum(rules.values())} | {rules} |")
     if args.per_page and per_page:
         print("\n| page | lines | main | main P | main R | main F1 | bp P | bp R | bp F1 |")
         print("|---|---|---|---|---|---|---|---|---|")
