@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .. import _chardata_tables as _t
 from ..chardata import HAN_CLASS, T2S_FOLD
@@ -202,10 +203,16 @@ def _unify_radical(m: re.Match[str]) -> str:
 
 
 # ---- the rules, in order ------------------------------------------------------------
-# Each rule: (config field, what the report says, precheck on the text, function).
+# Each rule: its config field, what the report says, a precheck on the text, the rule.
 # The precheck is a C-level test that decides whether the rule can have anything to do,
 # so that clean text pays for a scan, not for the rule.
-Rule = tuple[str, str, Callable[[str], bool], Callable[[str], tuple[str, int]]]
+class Rule(NamedTuple):
+    field: str                                   # the CleanConfig switch
+    what: str                                    # what the report says
+    maybe: Callable[[str], bool]                 # the precheck
+    apply: Callable[[str], tuple[str, int]]      # the rule: (text, places changed)
+    triggered: bool = False                      # its precheck is a search for _TRIGGERS
+    for_ascii: bool = False                      # it can change text that is all ASCII
 
 
 def _subn(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], tuple[str, int]]:
@@ -379,32 +386,32 @@ def _maybe_odd_spaces(t: str) -> bool:
                 or _ODD_SPACE.search(t) or ("\u3000" in t and _LATIN_IDEO_SPACE.search(t)))
 
 RULES: tuple[Rule, ...] = (
-    ("unescape", "HTML entities and escapes decoded",
-     lambda t: "&" in t or "\\u" in t or "%E" in t or "%e" in t, _unescape),
-    ("remove_invisible", "invisible and control characters removed",
-     lambda t: bool(_INVISIBLE.search(t) or _BIDI.search(t)), _remove_invisible),
-    ("unify_radicals", "radical forms to ideographs",
-     lambda t: bool(_RADICALS.search(t)), _subn(_RADICALS, _unify_radical)),
-    ("normalize_spaces", "NBSP and odd spaces to plain spaces, trailing spaces removed",
-     _maybe_odd_spaces, _normalize_spaces),
-    ("remove_ruby", _RUBY_REMOVED,
-     lambda t: bool(_TONE_MARK.search(t)), _remove_ruby),
-    ("remove_cjk_spaces", "spaces between Chinese characters removed (PDF/OCR)",
+    Rule("unescape", "HTML entities and escapes decoded",
+     lambda t: "&" in t or "\\u" in t or "%E" in t or "%e" in t, _unescape, for_ascii=True),
+    Rule("remove_invisible", "invisible and control characters removed",
+     lambda t: bool(_INVISIBLE.search(t) or _BIDI.search(t)), _remove_invisible, triggered=True, for_ascii=True),
+    Rule("unify_radicals", "radical forms to ideographs",
+     lambda t: bool(_RADICALS.search(t)), _subn(_RADICALS, _unify_radical), triggered=True),
+    Rule("normalize_spaces", "NBSP and odd spaces to plain spaces, trailing spaces removed",
+     _maybe_odd_spaces, _normalize_spaces, for_ascii=True),
+    Rule("remove_ruby", _RUBY_REMOVED,
+     lambda t: bool(_TONE_MARK.search(t)), _remove_ruby, triggered=True),
+    Rule("remove_cjk_spaces", "spaces between Chinese characters removed (PDF/OCR)",
      lambda t: bool(_SPACED_PAIR.search(t)), _remove_cjk_spaces),
-    ("halfwidth_alnum", "full-width letters and digits to half-width",
+    Rule("halfwidth_alnum", "full-width letters and digits to half-width",
      lambda t: bool(_FULLWIDTH_ALNUM.search(t)), _subn(_FULLWIDTH_ALNUM, lambda m: m.group(0).translate(_HALF_ALNUM))),
-    ("fullwidth_katakana", "half-width katakana to full-width",
+    Rule("fullwidth_katakana", "half-width katakana to full-width",
      lambda t: bool(_HALFWIDTH_KATAKANA.search(t)),
-     _subn(_HALFWIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m.group(0)))),
-    ("fullwidth_punctuation", "ASCII punctuation in Chinese to full-width",
+     _subn(_HALFWIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m.group(0))), triggered=True),
+    Rule("fullwidth_punctuation", "ASCII punctuation in Chinese to full-width",
      lambda t: bool(_ASCII_PUNCT.search(t) and _NON_ASCII_PUNCT.search(t)), _fullwidth_punct),
-    ("ascii_punctuation_in_latin", "full-width punctuation in Latin text and numbers to ASCII",
+    Rule("ascii_punctuation_in_latin", "full-width punctuation in Latin text and numbers to ASCII",
      lambda t: bool("：//" in t or _WIDE_AFTER_ALNUM.search(t)), _ascii_punct_in_latin),
-    ("curly_quotes", "straight quotes around Chinese to curly",
+    Rule("curly_quotes", "straight quotes around Chinese to curly",
      lambda t: '"' in t or "'" in t, _curly_quotes),
-    ("join_wrapped_lines", "hard-wrapped lines of Chinese rejoined",
+    Rule("join_wrapped_lines", "hard-wrapped lines of Chinese rejoined",
      lambda t: bool(_WRAP.search(t)), _join_wrapped),
-    ("strip_indentation", "indentation before Chinese prose removed",
+    Rule("strip_indentation", "indentation before Chinese prose removed",
      _maybe_indented, _subn(_INDENT, "")),
 )
 
@@ -426,21 +433,15 @@ _TRIGGERS = re.compile(
     "\u2e80-\u2ef3\u2f00-\u2fd5"                                                  # radicals
     "\u00a0\u2000-\u200a\u202f\u205f"                                              # odd spaces
     f"\uff61-\uff9f{_TONES}]")                                                     # kana, ruby
-_TRIGGERED = frozenset({"remove_invisible", "unify_radicals", "remove_ruby", "fullwidth_katakana"})
-# the rules that can change text with no character beyond ASCII
-_ASCII_RULES = frozenset({"unescape", "remove_invisible", "normalize_spaces"})
-
-_Enabled = tuple[tuple[str, Callable[[str], bool], Callable[[str], tuple[str, int]], bool, bool], ...]
-_enabled_cache: dict[int, tuple[CleanConfig, _Enabled]] = {}
+_enabled_cache: dict[int, tuple[CleanConfig, tuple[Rule, ...]]] = {}
 
 
-def _enabled(cfg: CleanConfig) -> _Enabled:
-    """The rules the config switches on: (report text, precheck, rule, triggered, ascii)."""
+def _enabled(cfg: CleanConfig) -> tuple[Rule, ...]:
+    """The rules the config switches on (cached per config object)."""
     cached = _enabled_cache.get(id(cfg))
     if cached is not None and cached[0] is cfg:
         return cached[1]
-    rules = tuple((what, maybe, rule, field in _TRIGGERED, field in _ASCII_RULES)
-                  for field, what, maybe, rule in RULES if getattr(cfg, field))
+    rules = tuple(rule for rule in RULES if getattr(cfg, rule.field))
     if len(_enabled_cache) > 64:
         _enabled_cache.clear()
     _enabled_cache[id(cfg)] = (cfg, rules)
@@ -450,12 +451,12 @@ def _enabled(cfg: CleanConfig) -> _Enabled:
 def _apply_rules(text: str, cfg: CleanConfig, counts: dict[str, int]) -> str:
     ascii_only = text.isascii()
     triggered = _TRIGGERS.search(text) is not None
-    for what, maybe, rule, needs_trigger, for_ascii in _enabled(cfg):
-        if (needs_trigger and not triggered) or (ascii_only and not for_ascii) or not maybe(text):
+    for rule in _enabled(cfg):
+        if (rule.triggered and not triggered) or (ascii_only and not rule.for_ascii) or not rule.maybe(text):
             continue
-        new, n = rule(text)
+        new, n = rule.apply(text)
         if new != text:
-            counts[what] = counts.get(what, 0) + max(1, n)
+            counts[rule.what] = counts.get(rule.what, 0) + max(1, n)
             text = new
             ascii_only = text.isascii()
             triggered = _TRIGGERS.search(text) is not None
